@@ -1,0 +1,26 @@
+package dev.ccproxy;
+
+import org.apache.camel.main.Main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starts Camel Main; the routes live in {@code routes/*.camel.yaml} and the settings in {@code application.properties}. */
+public final class ProxyApplication {
+
+    /** The top-level file wins over the copy packaged in the jar, key by key. */
+    static final String PROPERTIES = "file:application.properties;optional=true,classpath:application.properties;optional=true";
+
+    private ProxyApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main(ProxyApplication.class);
+        main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
+        if (!Files.isDirectory(Path.of("routes"))) {
+            // started outside a checkout: use the routes packaged in the jar
+            main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+        }
+        System.exit(main.run(args));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ccproxy.anthropic;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/** A non-streaming answer; {@code model} is the model the client asked for, not the upstream one. */
+@JsonPropertyOrder({"id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "usage"})
+public record MessagesResponse(
+        String id,
+        String type,
+        String role,
+        String model,
+        List<ContentBlock> content,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String stopReason,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String stopSequence,
+        Usage usage) {
+
+    public static MessagesResponse of(String id, String model, List<ContentBlock> content, String stopReason,
+            String stopSequence, Usage usage) {
+        return new MessagesResponse(id, "message", "assistant", model, List.copyOf(content), stopReason, stopSequence,
+                usage);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ccproxy.camel;
+
+import dev.ccproxy.anthropic.ErrorResponse;
+import dev.ccproxy.error.ErrorClassifier;
+import dev.ccproxy.error.ProxyException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become answers: every exception of every route ends here (see the
+ * {@code routeConfiguration} in {@code routes/error-handling.camel.yaml}) and leaves as Anthropic's error envelope with
+ * the matching status. Stack traces go to the log, only for the proxy's own faults, never to the client.
+ */
+public final class AnthropicErrorResponder implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnthropicErrorResponder.class);
+
+    private final String upstream;
+
+    /** @param upstream how to name the upstream in messages (its base URL; never carries a key) */
+    public AnthropicErrorResponder(String upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ProxyException error = ErrorClassifier.classify(failure, upstream);
+        String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
+        if (ErrorClassifier.internal(error)) {
+            LOG.error("{} failed inside the proxy", requestId, failure);
+        } else {
+            LOG.info("{}: {} {} in {} ms: {}", requestId, error.status(), error.type().wireName(),
+                    exchange.getClock().elapsed(), error.getMessage());
+        }
+        AnthropicReplies.json(exchange, error.status(),
+                ErrorResponse.of(error.type().wireName(), error.getMessage(), requestId));
+        if (error.retryAfter() != null) {
+            exchange.getMessage().setHeader("retry-after", error.retryAfter());
+        }
+    }
+}

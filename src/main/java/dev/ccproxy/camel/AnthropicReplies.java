@@ -1,0 +1,37 @@
+package dev.ccproxy.camel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccproxy.json.ProxyJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Writes a JSON answer to the client. Every header on the message is dropped first: platform-http copies message
+ * headers to the response, and they may still hold the client's or the upstream's. What goes out is only the content
+ * type, the request id and, for rate limits, {@code retry-after}. A byte[] body also gives a Content-Length.
+ */
+final class AnthropicReplies {
+
+    static final String JSON = "application/json";
+
+    private AnthropicReplies() {
+    }
+
+    static void json(Exchange exchange, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = ProxyJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An Anthropic answer could not be written as JSON", e);
+        }
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, JSON);
+        String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
+        if (requestId != null) {
+            message.setHeader("request-id", requestId);
+        }
+        message.setBody(bytes);
+    }
+}

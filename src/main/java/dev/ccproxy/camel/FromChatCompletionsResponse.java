@@ -1,0 +1,48 @@
+package dev.ccproxy.camel;
+
+import dev.ccproxy.anthropic.MessagesResponse;
+import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.mapping.ChatCompletionsToAnthropic;
+import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.openai.chat.ChatCompletion;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Maps the upstream's {@code chat.completion} back to an Anthropic message and answers the client with it. */
+public final class FromChatCompletionsResponse implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FromChatCompletionsResponse.class);
+
+    @Override
+    public void process(Exchange exchange) {
+        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        ChatCompletion completion = read(exchange.getIn().getBody(InputStream.class));
+        MessagesResponse response = ChatCompletionsToAnthropic.map(completion, context);
+        AnthropicReplies.json(exchange, 200, response);
+        LOG.info("{} {} -> {}: 200 {} in {} ms", exchange.getProperty(ExchangeKeys.REQUEST_ID), context.requestedModel(),
+                context.upstreamModel(), response.stopReason(), exchange.getClock().elapsed());
+    }
+
+    private static ChatCompletion read(InputStream body) {
+        if (body == null) {
+            throw new ProxyException(AnthropicErrorType.API, 502, "The upstream answered with an empty body", null, null);
+        }
+        try (body) {
+            ChatCompletion completion = ProxyJson.mapper().readValue(body, ChatCompletion.class);
+            if (completion == null) {
+                throw new IOException("empty document");
+            }
+            return completion;
+        } catch (IOException e) {
+            throw new ProxyException(AnthropicErrorType.API, 502,
+                    "The upstream's answer is not a Chat Completions JSON document", null, e);
+        }
+    }
+}

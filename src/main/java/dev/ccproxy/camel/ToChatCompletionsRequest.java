@@ -1,0 +1,27 @@
+package dev.ccproxy.camel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.mapping.AnthropicToChatCompletions;
+import dev.ccproxy.mapping.TranslationContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Maps the Anthropic request to a Chat Completions body and keeps what the way back needs. */
+public final class ToChatCompletionsRequest implements Processor {
+
+    private final AnthropicToChatCompletions mapper;
+
+    public ToChatCompletionsRequest(AnthropicToChatCompletions mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws JsonProcessingException {
+        MessagesRequest request = exchange.getProperty(ExchangeKeys.MESSAGES_REQUEST, MessagesRequest.class);
+        TranslationContext context = mapper.context(request);
+        exchange.setProperty(ExchangeKeys.TRANSLATION, context);
+        exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(mapper.map(request, context)));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ccproxy.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccproxy.camel.AcceptRequest;
+import dev.ccproxy.camel.AnthropicErrorResponder;
+import dev.ccproxy.camel.AuthenticateClient;
+import dev.ccproxy.camel.FromChatCompletionsResponse;
+import dev.ccproxy.camel.ReadMessagesRequest;
+import dev.ccproxy.camel.RetryableUpstreamFailure;
+import dev.ccproxy.camel.ToChatCompletionsRequest;
+import dev.ccproxy.camel.UpstreamHeaders;
+import dev.ccproxy.http.HttpErrorPages;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.mapping.AnthropicToChatCompletions;
+import dev.ccproxy.mapping.ModelResolver;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the settings once and registers the beans the YAML routes refer to by name ({@code process: {ref: …}}).
+ * Processors are stateless, so one instance of each serves every request.
+ */
+public final class ProxyBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyBeans.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        ProxySettings settings = ProxySettings.load(context.getPropertiesComponent());
+        LogLevelConfigurer.apply(settings.logLevel());
+        ModelResolver models = new ModelResolver(settings.models());
+
+        Registry registry = context.getRegistry();
+        registry.bind("objectMapper", ObjectMapper.class, ProxyJson.mapper());
+        registry.bind("proxySettings", settings);
+        registry.bind("acceptRequest", new AcceptRequest());
+        registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
+        registry.bind("readMessagesRequest", new ReadMessagesRequest());
+        registry.bind("toChatCompletionsRequest",
+                new ToChatCompletionsRequest(new AnthropicToChatCompletions(models, settings.tokens())));
+        registry.bind("upstreamHeaders", new UpstreamHeaders(settings.upstream()));
+        registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
+        registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.upstream().maxRetryAfterSeconds()));
+        registry.bind("anthropicErrorResponder", new AnthropicErrorResponder(settings.upstream().baseUrl()));
+        context.addStartupListener(new HttpErrorPages());
+
+        LOG.info("Upstream {} ({}), models big={} middle={} small={}, client key {}", settings.upstream().baseUrl(),
+                settings.upstream().azure() ? "Azure OpenAI" : "OpenAI-compatible", settings.models().big(),
+                settings.models().middle(), settings.models().small(),
+                settings.clientApiKey() == null ? "not required" : "required");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ccproxy.config;
+
+import org.apache.camel.spi.PropertiesComponent;
+
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Typed reads of {@code proxy.*} keys from Camel's properties (file, seed environment, system properties), failing at
+ * start-up with the key's name when a value is malformed rather than at the first request.
+ */
+final class SettingsReader {
+
+    private final PropertiesComponent properties;
+
+    SettingsReader(PropertiesComponent properties) {
+        this.properties = properties;
+    }
+
+    /** The trimmed value, or null when the key is absent or blank. */
+    String optional(String key) {
+        return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+    }
+
+    String required(String key) {
+        String value = optional(key);
+        if (value == null) {
+            throw new IllegalStateException("Missing setting " + key + " (see application.properties)");
+        }
+        return value;
+    }
+
+    OptionalInt optionalInt(String key) {
+        String value = optional(key);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(parseInt(key, value));
+    }
+
+    int intValue(String key, int defaultValue) {
+        return optionalInt(key).orElse(defaultValue);
+    }
+
+    long longValue(String key, long defaultValue) {
+        String value = optional(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be a whole number, got: " + value, e);
+        }
+    }
+
+    boolean booleanValue(String key, boolean defaultValue) {
+        String value = optional(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalStateException("Setting " + key + " must be true or false, got: " + value);
+        };
+    }
+
+    Pattern pattern(String key, String defaultValue) {
+        String value = optional(key);
+        try {
+            return Pattern.compile(value == null ? defaultValue : value, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("Setting " + key + " is not a valid regular expression: " + value, e);
+        }
+    }
+
+    /** Every {@code prefix + name = value} from the files, the environment and system properties, keyed by name. */
+    Map<String, String> prefixed(String prefix) {
+        Set<String> keys = new TreeSet<>(properties.loadPropertiesAsMap(key -> key.startsWith(prefix)).keySet());
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
+        Map<String, String> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String key : keys) {
+            String name = key.substring(prefix.length());
+            String value = optional(key);
+            if (!name.isEmpty() && value != null) {
+                result.put(name, value);
+            }
+        }
+        return result;
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be a whole number, got: " + value, e);
+        }
+    }
+}

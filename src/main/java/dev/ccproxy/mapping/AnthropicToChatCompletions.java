@@ -1,0 +1,91 @@
+package dev.ccproxy.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.openai.chat.ChatCompletionRequest;
+import dev.ccproxy.openai.chat.ChatTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Anthropic Messages request → Chat Completions request (protocol.md b.2). Sampling parameters are only sent when the
+ * client set them, so the upstream's defaults apply otherwise; {@code top_k} has no OpenAI equivalent and is dropped.
+ */
+public final class AnthropicToChatCompletions {
+
+    /** OpenAI accepts at most four stop sequences. */
+    static final int MAX_STOP_SEQUENCES = 4;
+    /** OpenAI's limit for {@code user}. */
+    static final int MAX_USER_LENGTH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnthropicToChatCompletions.class);
+
+    private final TokenLimits tokenLimits;
+    private final ModelResolver models;
+
+    public AnthropicToChatCompletions(ModelResolver models, TokenLimits tokenLimits) {
+        this.models = models;
+        this.tokenLimits = tokenLimits;
+    }
+
+    /** The context the answer's mapping needs: models, tool names, stop sequences. */
+    public TranslationContext context(MessagesRequest request) {
+        return new TranslationContext(request.model(), models.resolve(request.model()),
+                ToolNames.forRequest(request), request.stopSequences());
+    }
+
+    public ChatCompletionRequest map(MessagesRequest request, TranslationContext context) {
+        List<ChatTool> tools = null;
+        JsonNode toolChoice = null;
+        Boolean parallelToolCalls = null;
+        if (request.hasTools()) {
+            tools = ChatToolsMapper.tools(request.tools(), context.toolNames());
+            toolChoice = ChatToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
+            if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
+                parallelToolCalls = false;
+            }
+        }
+        if (request.topK() != null) {
+            LOG.debug("top_k has no Chat Completions equivalent and is not sent");
+        }
+        int maxTokens = tokenLimits.apply(request.maxTokens());
+        boolean completionTokens = models.usesMaxCompletionTokens(context.upstreamModel());
+        return new ChatCompletionRequest(
+                context.upstreamModel(),
+                ChatMessagesMapper.map(request.system(), request.messages(), context.toolNames()),
+                completionTokens ? null : maxTokens,
+                completionTokens ? maxTokens : null,
+                request.temperature(),
+                request.topP(),
+                stop(request.stopSequences()),
+                request.streaming() ? Boolean.TRUE : null,
+                null,
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                user(request));
+    }
+
+    private static List<String> stop(List<String> sequences) {
+        if (sequences == null || sequences.isEmpty()) {
+            return null;
+        }
+        if (sequences.size() > MAX_STOP_SEQUENCES) {
+            LOG.warn("{} stop sequences requested; OpenAI-compatible upstreams take at most {}, the rest are not sent",
+                    sequences.size(), MAX_STOP_SEQUENCES);
+            return List.copyOf(sequences.subList(0, MAX_STOP_SEQUENCES));
+        }
+        return List.copyOf(sequences);
+    }
+
+    private static String user(MessagesRequest request) {
+        if (request.metadata() == null || request.metadata().userId() == null || request.metadata().userId().isEmpty()) {
+            return null;
+        }
+        String userId = request.metadata().userId();
+        return userId.length() <= MAX_USER_LENGTH ? userId : userId.substring(0, MAX_USER_LENGTH);
+    }
+}

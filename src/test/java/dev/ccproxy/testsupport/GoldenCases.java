@@ -1,0 +1,93 @@
+package dev.ccproxy.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.config.ModelSettings;
+import dev.ccproxy.config.ProxySettings;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.error.ProxyException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Golden cases on disk: {@code src/test/resources/golden/<direction>/<case>/}, one folder per case. Adding a case is
+ * adding a folder; a bug fix adds the case that shows it.
+ */
+public final class GoldenCases {
+
+    public static final Path ROOT = Path.of("src/test/resources/golden");
+
+    private GoldenCases() {
+    }
+
+    public static Stream<Path> of(String direction) {
+        try {
+            return Files.list(ROOT.resolve(direction)).filter(Files::isDirectory).sorted();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The case's {@code settings.properties}: big, middle, small, max-limit, min-limit; defaults otherwise. */
+    public static Properties settings(Path dir) {
+        Properties properties = new Properties();
+        Path file = dir.resolve("settings.properties");
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    public static ModelSettings models(Properties settings) {
+        String big = settings.getProperty("big", "gpt-4o");
+        return new ModelSettings(big, settings.getProperty("middle", big), settings.getProperty("small", "gpt-4o-mini"),
+                Pattern.compile(ProxySettings.DEFAULT_PASSTHROUGH, Pattern.CASE_INSENSITIVE),
+                Pattern.compile(ProxySettings.DEFAULT_MAX_COMPLETION_TOKENS, Pattern.CASE_INSENSITIVE));
+    }
+
+    public static TokenLimits tokenLimits(Properties settings) {
+        return new TokenLimits(optionalInt(settings, "max-limit"), optionalInt(settings, "min-limit"));
+    }
+
+    /** {@code error.json}: {@code {"status":400,"type":"invalid_request_error","message":"…"}}. */
+    public static void assertError(Path errorFile, ProxyException error) {
+        JsonNode expected = GoldenJson.read(errorFile);
+        assertThat(error.status()).as("status").isEqualTo(expected.path("status").asInt());
+        assertThat(error.type().wireName()).as("error type").isEqualTo(expected.path("type").asText());
+        assertThat(error.getMessage()).as("message").isEqualTo(expected.path("message").asText());
+    }
+
+    /**
+     * The JSON pointers a fixture deliberately breaks OpenAI's spec at, from {@code provider-quirk.json}
+     * ({@code {"provider": "who sends this", "deviations": ["/choices/0/message/content"]}}); none when absent.
+     */
+    public static List<String> quirkPaths(Path dir) {
+        Path file = dir.resolve("provider-quirk.json");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        GoldenJson.read(file).path("deviations").forEach(path -> paths.add(path.asText()));
+        return paths;
+    }
+
+    private static OptionalInt optionalInt(Properties settings, String key) {
+        String value = settings.getProperty(key);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
+    }
+}
