@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UpstreamHeaders implements Processor {
 
+    static final String USER_AGENT = "claude-code-proxy";
+
     private final UpstreamSettings upstream;
     private final String azureQuery;
 
@@ -28,6 +30,7 @@ public final class UpstreamHeaders implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getIn();
+        message.setHeader("User-Agent", USER_AGENT);
         if (upstream.azure()) {
             if (upstream.apiKey() != null) {
                 message.setHeader("api-key", upstream.apiKey());

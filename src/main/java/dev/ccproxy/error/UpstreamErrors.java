@@ -62,10 +62,33 @@ public final class UpstreamErrors {
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
             return new ProxyException(AnthropicErrorType.API, 502, "The upstream " + upstream
-                    + " cannot be reached: " + e.getClass().getSimpleName(), null, e);
+                    + " cannot be reached: " + reason(e), null, e);
         }
         return new ProxyException(AnthropicErrorType.API, 502, "The connection to the upstream " + upstream
-                + " failed: " + e.getClass().getSimpleName(), null, e);
+                + " failed: " + reason(e), null, e);
+    }
+
+    /** What went wrong on the network, in words, not as a Java class name. */
+    private static String reason(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failure";
+        }
+        if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+            return "the server closed the connection without answering";
+        }
+        if (e instanceof java.net.SocketException) {
+            return "the connection was reset";
+        }
+        return "network error";
     }
 
     /**
