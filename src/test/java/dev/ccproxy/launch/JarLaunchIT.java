@@ -1,0 +1,181 @@
+package dev.ccproxy.launch;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts {@code target/claude-code-proxy.jar} as a real process, configured only the way users configure it: the
+ * seed's environment variables, a {@code .env} file, the working directory. No system properties, no test hooks.
+ */
+class JarLaunchIT {
+
+    private static final Path JAR = Path.of("target/claude-code-proxy.jar").toAbsolutePath();
+    private static final String HELLO =
+            "{\"model\":\"%s\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    private static WireMockServer upstream;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process proxy;
+    private Path log;
+
+    @BeforeAll
+    static void startUpstream() {
+        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        upstream.start();
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.stop();
+    }
+
+    @AfterEach
+    void stopProxy() throws InterruptedException {
+        if (proxy != null) {
+            proxy.destroy();
+            if (!proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                proxy.destroyForcibly();
+            }
+        }
+        upstream.resetAll();
+    }
+
+    @Test
+    void outside_a_checkout_it_runs_on_the_seed_variables_and_a_dotenv_file(@TempDir Path workDir) throws Exception {
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(answer())));
+        Files.writeString(workDir.resolve(".env"), """
+                # a .env file beside the jar's working directory
+                BIG_MODEL=big-from-dotenv
+                MIDDLE_MODEL=middle-from-dotenv
+                LOG_LEVEL=WARNING
+                """);
+        int port = AvailablePortFinder.getNextAvailable();
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("OPENAI_BASE_URL", upstream.baseUrl() + "/v1/");
+        env.put("OPENAI_API_KEY", "sk-from-env");
+        env.put("MIDDLE_MODEL", "middle-from-env");
+        env.put("CUSTOM_HEADER_X_TEAM_NAME", "platform");
+        start(workDir, env);
+        awaitHealthy(port);
+
+        assertThat(post(port, "claude-opus-5-5").statusCode()).isEqualTo(200);
+        assertThat(post(port, "claude-sonnet-5-5").statusCode()).isEqualTo(200);
+
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(WireMock.matchingJsonPath("$.model", equalTo("big-from-dotenv")))
+                .withHeader("Authorization", equalTo("Bearer sk-from-env"))
+                .withHeader("X-TEAM-NAME", equalTo("platform")));
+        // the real environment wins over .env
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(WireMock.matchingJsonPath("$.model", equalTo("middle-from-env"))));
+        String output = Files.readString(log);
+        // the open proxy says why it stays on loopback; LOG_LEVEL=WARNING (the seed's Python name) silences INFO
+        // from the moment the settings are read (Camel's first two start-up lines come before that)
+        assertThat(output).contains("listening on 127.0.0.1 only").doesNotContain("Routes startup");
+    }
+
+    @Test
+    void in_a_checkout_the_routes_on_disk_win_and_a_client_key_opens_all_interfaces(@TempDir Path checkout)
+            throws Exception {
+        // a checkout: application.properties and routes/ beside each other, with one route edited
+        Files.copy(Path.of("application.properties"), checkout.resolve("application.properties"));
+        Files.createDirectories(checkout.resolve("routes"));
+        try (var routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.toList()) {
+                Files.copy(route, checkout.resolve("routes").resolve(route.getFileName()));
+            }
+        }
+        Path health = checkout.resolve("routes/health.camel.yaml");
+        Files.writeString(health, Files.readString(health).replace("{\"status\":\"ok\"}", "{\"status\":\"edited\"}"));
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(answer())));
+        int port = AvailablePortFinder.getNextAvailable();
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("OPENAI_BASE_URL", upstream.baseUrl() + "/v1");
+        env.put("ANTHROPIC_API_KEY", "client-key");
+        start(checkout, env);
+        awaitHealthy(port);
+
+        HttpResponse<String> healthAnswer = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/messages"))
+                .header("Content-Type", "application/json").header("x-api-key", "client-key")
+                .POST(HttpRequest.BodyPublishers.ofString(HELLO.formatted("claude-haiku-5-5"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(healthAnswer.body()).isEqualTo("{\"status\":\"edited\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Files.readString(log)).contains("HttpServer started on 0.0.0.0:" + port);
+    }
+
+    @Test
+    void an_explicit_host_always_wins(@TempDir Path workDir) throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        start(workDir, Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "ANTHROPIC_API_KEY", "k",
+                "OPENAI_BASE_URL", upstream.baseUrl() + "/v1"));
+        awaitHealthy(port);
+        assertThat(Files.readString(log)).contains("HttpServer started on 127.0.0.1:" + port);
+    }
+
+    private void start(Path workDir, Map<String, String> env) throws IOException {
+        assertThat(JAR).as("run ./mvnw package first").exists();
+        log = Files.createTempFile("proxy-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // a clean environment: only what this test sets, plus PATH
+        builder.environment().keySet().removeIf(key -> !key.equals("PATH"));
+        builder.environment().putAll(env);
+        proxy = builder.start();
+    }
+
+    private void awaitHealthy(int port) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreException(java.net.ConnectException.class).untilAsserted(() -> {
+            assertThat(proxy.isAlive()).as("proxy process alive; log:%n%s", Files.readString(log)).isTrue();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        });
+    }
+
+    private HttpResponse<String> post(int port, String model) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages?beta=true"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(HELLO.formatted(model))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String answer() throws IOException {
+        return Files.readString(Path.of("src/test/resources/golden/chat-to-anthropic/text-only/upstream.json"));
+    }
+}
