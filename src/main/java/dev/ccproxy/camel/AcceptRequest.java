@@ -4,11 +4,15 @@ import dev.ccproxy.mapping.Ids;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** The first step of every API route: gives the request its {@code req_…} id. */
+/**
+ * The first step of every API route: gives the request its {@code req_…} id and captures the client's connection
+ * (later steps replace the HTTP message, and with it the way to the Vert.x response).
+ */
 public final class AcceptRequest implements Processor {
 
     @Override
     public void process(Exchange exchange) {
         exchange.setProperty(ExchangeKeys.REQUEST_ID, Ids.request());
+        ClientConnection.attach(exchange);
     }
 }

@@ -27,8 +27,15 @@ public final class AnthropicErrorResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ProxyException error = ErrorClassifier.classify(failure, upstream);
         String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
+        if (ClientConnection.of(exchange).closed()) {
+            LOG.info("{}: the client left; the upstream call was cancelled after {} ms", requestId,
+                    exchange.getClock().elapsed());
+            exchange.getMessage().getHeaders().clear();
+            exchange.getMessage().setBody(null);
+            return;
+        }
+        ProxyException error = ErrorClassifier.classify(failure, upstream);
         if (ErrorClassifier.internal(error)) {
             LOG.error("{} failed inside the proxy", requestId, failure);
         } else {

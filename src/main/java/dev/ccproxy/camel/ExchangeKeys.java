@@ -10,6 +10,8 @@ public final class ExchangeKeys {
     public static final String REQUEST_ID = "ProxyRequestId";
     /** The parsed {@link dev.ccproxy.anthropic.MessagesRequest}. */
     public static final String MESSAGES_REQUEST = "ProxyMessagesRequest";
+    /** Whether the client asked for a stream: the route's choice between relaying SSE and answering JSON. */
+    public static final String STREAM = "ProxyStream";
     /** The {@link dev.ccproxy.mapping.TranslationContext} of the upstream call. */
     public static final String TRANSLATION = "ProxyTranslation";
 

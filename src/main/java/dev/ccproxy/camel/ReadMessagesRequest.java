@@ -21,6 +21,7 @@ public final class ReadMessagesRequest implements Processor {
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
         exchange.setProperty(ExchangeKeys.MESSAGES_REQUEST, request);
+        exchange.setProperty(ExchangeKeys.STREAM, request.streaming());
         in.setHeader(ExchangeKeys.UPSTREAM_API, request.wantsWebSearch() ? "responses" : "chat");
     }
 

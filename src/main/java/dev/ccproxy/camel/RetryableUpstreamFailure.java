@@ -30,6 +30,9 @@ public final class RetryableUpstreamFailure implements Predicate {
 
     @Override
     public boolean matches(Exchange exchange) {
+        if (ClientConnection.of(exchange).closed()) {
+            return false;
+        }
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

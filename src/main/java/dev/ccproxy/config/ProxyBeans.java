@@ -7,7 +7,9 @@ import dev.ccproxy.camel.AuthenticateClient;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
+import dev.ccproxy.camel.StreamChatCompletions;
 import dev.ccproxy.camel.ToChatCompletionsRequest;
+import dev.ccproxy.camel.UpstreamCancellation;
 import dev.ccproxy.camel.UpstreamHeaders;
 import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.json.ProxyJson;
@@ -18,6 +20,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Reads the settings once and registers the beans the YAML routes refer to by name ({@code process: {ref: …}}).
@@ -40,9 +44,14 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
         registry.bind("readMessagesRequest", new ReadMessagesRequest());
         registry.bind("toChatCompletionsRequest",
-                new ToChatCompletionsRequest(new AnthropicToChatCompletions(models, settings.tokens())));
+                new ToChatCompletionsRequest(new AnthropicToChatCompletions(models, settings.tokens(),
+                        settings.streaming().includeUsage())));
         registry.bind("upstreamHeaders", new UpstreamHeaders(settings.upstream()));
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
+        ScheduledExecutorService keepAlive = context.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "sse-keep-alive");
+        registry.bind("streamChatCompletions", new StreamChatCompletions(settings.streaming(), keepAlive));
+        registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.upstream().maxRetryAfterSeconds()));
         registry.bind("anthropicErrorResponder", new AnthropicErrorResponder(settings.upstream().baseUrl()));
         context.addStartupListener(new HttpErrorPages());

@@ -8,7 +8,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param clientApiKey the key clients must present; null leaves the proxy open (and bound to loopback)
  */
 public record ProxySettings(String clientApiKey, UpstreamSettings upstream, ModelSettings models, TokenLimits tokens,
-        String logLevel) {
+        StreamingSettings streaming, String logLevel) {
 
     /** Names that are already upstream model names: OpenAI families, common open models, and provider/model ids. */
     public static final String DEFAULT_PASSTHROUGH =
@@ -35,9 +35,24 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
                 read.pattern("proxy.models.max-completion-tokens", DEFAULT_MAX_COMPLETION_TOKENS));
         TokenLimits tokens = new TokenLimits(read.optionalInt("proxy.tokens.max-limit"),
                 read.optionalInt("proxy.tokens.min-limit"));
+        StreamingSettings streaming = new StreamingSettings(
+                read.booleanValue("proxy.streaming.include-usage", true),
+                toolCallMode(read.optional("proxy.streaming.tool-calls")),
+                java.time.Duration.ofMillis(read.longValue("proxy.streaming.ping-interval-millis", 10_000)));
         String logLevel = read.optional("proxy.log.level");
-        return new ProxySettings(read.optional("proxy.client.api-key"), upstream, models, tokens,
+        return new ProxySettings(read.optional("proxy.client.api-key"), upstream, models, tokens, streaming,
                 logLevel == null ? "INFO" : logLevel);
+    }
+
+    /** {@code incremental} (arguments stream as they come) or {@code buffered} (each call sent whole at the end). */
+    private static boolean toolCallMode(String mode) {
+        if (mode == null || mode.equalsIgnoreCase("incremental")) {
+            return false;
+        }
+        if (mode.equalsIgnoreCase("buffered")) {
+            return true;
+        }
+        throw new IllegalStateException("proxy.streaming.tool-calls must be incremental or buffered, got: " + mode);
     }
 
     /** The routes append {@code /chat/completions} to the base URL, so it must end without a slash. */

@@ -25,10 +25,13 @@ public final class AnthropicToChatCompletions {
 
     private final TokenLimits tokenLimits;
     private final ModelResolver models;
+    private final boolean streamUsage;
 
-    public AnthropicToChatCompletions(ModelResolver models, TokenLimits tokenLimits) {
+    /** @param streamUsage ask for {@code stream_options.include_usage} on streams (some providers reject it) */
+    public AnthropicToChatCompletions(ModelResolver models, TokenLimits tokenLimits, boolean streamUsage) {
         this.models = models;
         this.tokenLimits = tokenLimits;
+        this.streamUsage = streamUsage;
     }
 
     /** The context the answer's mapping needs: models, tool names, stop sequences. */
@@ -62,7 +65,7 @@ public final class AnthropicToChatCompletions {
                 request.topP(),
                 stop(request.stopSequences()),
                 request.streaming() ? Boolean.TRUE : null,
-                null,
+                request.streaming() && streamUsage ? new ChatCompletionRequest.StreamOptions(true) : null,
                 tools,
                 toolChoice,
                 parallelToolCalls,

@@ -66,6 +66,11 @@ public final class ToolArguments {
         return parsed;
     }
 
+    /** Whether the text already is a JSON object as it stands, without any repair. */
+    public static boolean isJsonObject(String text) {
+        return tryRead(STRICT, text) instanceof ObjectNode;
+    }
+
     private static JsonNode tryRead(ObjectReader reader, String text) {
         try {
             return reader.readTree(text);
@@ -102,7 +107,7 @@ public final class ToolArguments {
      * Closes what a cut-off document left open: the string being written, then every open array and object, innermost
      * first. A dangling comma or colon at the cut is dropped or given a null value so the result can parse.
      */
-    static String closeTruncated(String text) {
+    public static String closeTruncated(String text) {
         Deque<Character> open = new ArrayDeque<>();
         boolean inString = false;
         boolean escaped = false;

@@ -57,7 +57,7 @@ class AnthropicToChatGoldenTest {
     private static JsonNode map(Path dir, byte[] input) {
         Properties settings = GoldenCases.settings(dir);
         AnthropicToChatCompletions mapper = new AnthropicToChatCompletions(
-                new ModelResolver(GoldenCases.models(settings)), GoldenCases.tokenLimits(settings));
+                new ModelResolver(GoldenCases.models(settings)), GoldenCases.tokenLimits(settings), true);
         MessagesRequest request = MessagesRequestReader.read(input);
         return ProxyJson.mapper().valueToTree(mapper.map(request, mapper.context(request)));
     }

@@ -64,7 +64,7 @@ class ChatToAnthropicGoldenTest {
                 : DEFAULT_REQUEST.getBytes(StandardCharsets.UTF_8);
         MessagesRequest request = MessagesRequestReader.read(requestBytes);
         AnthropicToChatCompletions requestMapper = new AnthropicToChatCompletions(
-                new ModelResolver(GoldenCases.models(GoldenCases.settings(dir))), TokenLimits.NONE);
+                new ModelResolver(GoldenCases.models(GoldenCases.settings(dir))), TokenLimits.NONE, true);
         ChatCompletion completion = ProxyJson.mapper().readValue(dir.resolve("upstream.json").toFile(),
                 ChatCompletion.class);
         return ProxyJson.mapper().valueToTree(

@@ -75,7 +75,7 @@ public final class GoldenJson {
         }
     }
 
-    static void compare(String path, JsonNode expected, JsonNode actual, List<String> differences) {
+    public static void compare(String path, JsonNode expected, JsonNode actual, List<String> differences) {
         if (expected.isTextual() && expected.textValue().startsWith("<re:") && expected.textValue().endsWith(">")) {
             String regex = expected.textValue().substring(4, expected.textValue().length() - 1);
             if (actual == null || !actual.isTextual() || !actual.textValue().matches(regex)) {

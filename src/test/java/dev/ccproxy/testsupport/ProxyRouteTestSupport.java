@@ -40,7 +40,7 @@ public abstract class ProxyRouteTestSupport {
 
     protected WireMockServer upstream;
     protected int proxyPort;
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> applied = new LinkedHashMap<>();
 
     /** This class's settings, on top of (or replacing) the defaults below. */

@@ -1,0 +1,362 @@
+package dev.ccproxy.streaming;
+
+import dev.ccproxy.anthropic.MessagesResponse;
+import dev.ccproxy.anthropic.StreamEvent;
+import dev.ccproxy.anthropic.StreamEvent.Delta;
+import dev.ccproxy.anthropic.TextBlock;
+import dev.ccproxy.anthropic.ThinkingBlock;
+import dev.ccproxy.anthropic.ToolUseBlock;
+import dev.ccproxy.anthropic.Usage;
+import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.mapping.Ids;
+import dev.ccproxy.mapping.StopReasons;
+import dev.ccproxy.mapping.StopSequences;
+import dev.ccproxy.mapping.ToolArguments;
+import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.mapping.UsageMapper;
+import dev.ccproxy.openai.chat.ChatCompletionChunk;
+import dev.ccproxy.openai.chat.ChatUsage;
+import dev.ccproxy.openai.chat.ToolCall;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chat Completions chunks → Anthropic stream events, the state machine of protocol.md c.3. One instance per stream.
+ *
+ * <ul>
+ *   <li>{@code message_start} (input tokens estimated) and {@code ping} first.</li>
+ *   <li>Exactly one content block open at a time; indexes 0, 1, 2, … in the order blocks start; every start stopped.</li>
+ *   <li>Reasoning ({@code reasoning_content}, {@code reasoning}) → a thinking block; text → a text block; each tool
+ *       call → a tool_use block whose input arrives only as {@code input_json_delta}, fragment by fragment. A tool
+ *       block opens with its first argument fragment, so providers that announce every call before sending any
+ *       arguments still stream; a call whose arguments arrive interleaved with the open call's waits for its turn.
+ *       The buffered mode sends every call whole at the end instead (and repairs its arguments first).</li>
+ *   <li>{@code finish_reason} is remembered and the usage chunk awaited; {@code message_delta} and
+ *       {@code message_stop} come when the stream ends.</li>
+ * </ul>
+ */
+public final class ChatCompletionsStreamTranslator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsStreamTranslator.class);
+    /** Enough of the answer's end to recognise a stop sequence the upstream left in the text. */
+    private static final int TEXT_TAIL = 512;
+
+    private enum Kind { TEXT, THINKING, TOOL }
+
+    /** A tool call as it builds up; {@code block} is -1 until its block has started. */
+    private static final class Tool {
+        String id;
+        String name;
+        final StringBuilder arguments = new StringBuilder();
+        int block = -1;
+        boolean closed;
+    }
+
+    private final TranslationContext context;
+    private final boolean bufferToolCalls;
+    private final int inputTokenEstimate;
+    private final String messageId = Ids.message();
+
+    private final Map<Integer, Tool> tools = new LinkedHashMap<>();
+    private Kind openKind;
+    private Tool openTool;
+    private int openIndex = -1;
+    private int nextIndex;
+
+    private final StringBuilder textTail = new StringBuilder();
+    private long outputCharacters;
+    private boolean refused;
+    private String finishReason;
+    private JsonNode reportedStop;
+    private ChatUsage usage;
+    private boolean ended;
+
+    public ChatCompletionsStreamTranslator(TranslationContext context, boolean bufferToolCalls,
+            int inputTokenEstimate) {
+        this.context = context;
+        this.bufferToolCalls = bufferToolCalls;
+        this.inputTokenEstimate = inputTokenEstimate;
+    }
+
+    /** {@code message_start} with the estimated input, then a {@code ping}. */
+    public List<StreamEvent> start() {
+        MessagesResponse message = MessagesResponse.of(messageId, context.requestedModel(), List.of(), null, null,
+                new Usage(inputTokenEstimate, 0, 0, 0, null));
+        return List.of(StreamEvent.messageStart(message), StreamEvent.ping());
+    }
+
+    /** The events one upstream chunk produces (often none: a role-only chunk, the usage chunk). */
+    public List<StreamEvent> onChunk(ChatCompletionChunk chunk) {
+        List<StreamEvent> events = new ArrayList<>();
+        if (chunk.error() != null && !chunk.error().isNull()) {
+            throw UpstreamStreamException.fromErrorChunk(chunk.error());
+        }
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
+        }
+        if (chunk.choices() == null) {
+            return events;
+        }
+        for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+            if (choice == null || (choice.index() != null && choice.index() != 0)) {
+                continue;
+            }
+            ChatCompletionChunk.Delta delta = choice.delta();
+            if (delta != null) {
+                String reasoning = nonEmpty(delta.reasoningContent()) ? delta.reasoningContent() : delta.reasoning();
+                if (nonEmpty(reasoning)) {
+                    ensureOpen(Kind.THINKING, events);
+                    events.add(StreamEvent.delta(openIndex, Delta.thinking(reasoning)));
+                    outputCharacters += reasoning.length();
+                }
+                if (nonEmpty(delta.content())) {
+                    text(delta.content(), events);
+                }
+                if (nonEmpty(delta.refusal())) {
+                    refused = true;
+                    text(delta.refusal(), events);
+                }
+                if (delta.toolCalls() != null) {
+                    for (ToolCall call : delta.toolCalls()) {
+                        if (call != null) {
+                            toolCall(call, events);
+                        }
+                    }
+                }
+            }
+            if (choice.finishReason() != null) {
+                finishReason = choice.finishReason();
+                reportedStop = choice.stopReason() != null ? choice.stopReason() : choice.matchedStop();
+            }
+        }
+        return events;
+    }
+
+    /** Whether the upstream has said why the answer ended; a stream that ends before that was cut off. */
+    public boolean answered() {
+        return finishReason != null;
+    }
+
+    /** Closes what is open and ends the message: {@code message_delta} (stop reason, usage), {@code message_stop}. */
+    public List<StreamEvent> finish() {
+        List<StreamEvent> events = new ArrayList<>();
+        closeOpen(events);
+        for (Tool tool : tools.values()) {
+            if (tool.block < 0) {
+                // buffered, waiting for its turn, or never given arguments: its whole input is known by now, so it
+                // is repaired where needed and sent in one piece
+                String input = ToolArguments.parse(tool.arguments.toString()).toString();
+                tool.arguments.setLength(0);
+                tool.arguments.append(input);
+                openTool(tool, events);
+                events.add(StreamEvent.delta(tool.block, Delta.inputJson(input)));
+                closeOpen(events);
+            }
+        }
+        if (nextIndex == 0) {
+            // an answer with no content at all still has one (empty) text block, as the non-streaming answer does
+            events.add(StreamEvent.blockStart(nextIndex, TextBlock.of("")));
+            events.add(StreamEvent.blockStop(nextIndex++));
+        }
+        String stopSequence = StopSequences.matched(context.stopSequences(), textTail.toString(), reportedStop);
+        String stopReason = refused ? StopReasons.REFUSAL
+                : StopReasons.fromChat(finishReason, !tools.isEmpty(), stopSequence);
+        events.add(StreamEvent.messageDelta(stopReason,
+                StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage()));
+        events.add(StreamEvent.messageStop());
+        ended = true;
+        return events;
+    }
+
+    /** The one {@code error} event a broken stream ends with; nothing follows it. */
+    public List<StreamEvent> fail(AnthropicErrorType type, String message) {
+        ended = true;
+        return List.of(StreamEvent.error(type.wireName(), message));
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Usage as the upstream reported it; without a usage chunk, an estimate rather than a zero. */
+    private Usage finalUsage() {
+        if (usage != null) {
+            return UsageMapper.fromChat(usage);
+        }
+        LOG.debug("No usage chunk in the stream; output tokens are estimated");
+        return new Usage(inputTokenEstimate, (int) Math.max(1, (outputCharacters + 3) / 4), 0, 0, null);
+    }
+
+    private void text(String text, List<StreamEvent> events) {
+        ensureOpen(Kind.TEXT, events);
+        events.add(StreamEvent.delta(openIndex, Delta.text(text)));
+        outputCharacters += text.length();
+        textTail.append(text);
+        if (textTail.length() > TEXT_TAIL * 2) {
+            textTail.delete(0, textTail.length() - TEXT_TAIL);
+        }
+    }
+
+    /**
+     * A tool-call delta. The call whose block is open streams its fragments as they come. Another call's fragments
+     * wait while the open call's arguments are still incomplete (the upstream interleaves parallel calls); once they
+     * form a whole JSON object, the next call to speak gets its block, starting with everything it has so far.
+     */
+    private void toolCall(ToolCall call, List<StreamEvent> events) {
+        Tool tool = toolFor(call);
+        String fragment = call.function() == null ? null : call.function().arguments();
+        if (nonEmpty(fragment)) {
+            tool.arguments.append(fragment);
+            outputCharacters += fragment.length();
+        }
+        if (bufferToolCalls || tool.arguments.isEmpty()) {
+            return;
+        }
+        if (tool == openTool) {
+            if (nonEmpty(fragment)) {
+                events.add(StreamEvent.delta(tool.block, Delta.inputJson(fragment)));
+            }
+            return;
+        }
+        if (tool.closed) {
+            if (!nonEmpty(fragment) || fragment.isBlank()) {
+                return;
+            }
+            throw new UpstreamStreamException(AnthropicErrorType.API, "The upstream sent more arguments for tool call "
+                    + tool.id + " after they were complete");
+        }
+        if (openTool != null && !ToolArguments.isJsonObject(openTool.arguments.toString())) {
+            return;
+        }
+        openTool(tool, events);
+        events.add(StreamEvent.delta(tool.block, Delta.inputJson(tool.arguments.toString())));
+    }
+
+    /** The call this delta continues: by {@code index}; without one, by id, else the latest call. */
+    private Tool toolFor(ToolCall call) {
+        Integer key = call.index();
+        if (key == null) {
+            key = keyOfId(call.id());
+        }
+        if (key == null) {
+            // a new call when it brings an id, else the continuation of the latest one
+            key = call.id() != null || tools.isEmpty() ? tools.size() : tools.size() - 1;
+        }
+        Tool tool = tools.computeIfAbsent(key, k -> new Tool());
+        if (tool.block < 0) {
+            // id and name count until the block starts; later repeats (some providers resend them) are ignored
+            if (call.id() != null && !call.id().isEmpty()) {
+                tool.id = call.id();
+            }
+            if (call.function() != null && nonEmpty(call.function().name())) {
+                tool.name = context.toolNames().original(call.function().name());
+            }
+        }
+        return tool;
+    }
+
+    private Integer keyOfId(String id) {
+        if (id == null) {
+            return null;
+        }
+        for (Map.Entry<Integer, Tool> entry : tools.entrySet()) {
+            if (id.equals(entry.getValue().id)) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    private void openTool(Tool tool, List<StreamEvent> events) {
+        closeOpen(events);
+        if (tool.id == null) {
+            tool.id = Ids.toolUse();
+        }
+        if (tool.name == null) {
+            LOG.warn("The upstream streamed a tool call without a name");
+            tool.name = "unknown_tool";
+        }
+        tool.block = nextIndex++;
+        openKind = Kind.TOOL;
+        openTool = tool;
+        openIndex = tool.block;
+        events.add(StreamEvent.blockStart(tool.block,
+                new ToolUseBlock(tool.id, tool.name, JsonNodeFactory.instance.objectNode())));
+    }
+
+    private void ensureOpen(Kind kind, List<StreamEvent> events) {
+        if (openKind == kind) {
+            return;
+        }
+        closeOpen(events);
+        openKind = kind;
+        openIndex = nextIndex++;
+        events.add(StreamEvent.blockStart(openIndex,
+                kind == Kind.THINKING ? new ThinkingBlock("", "") : TextBlock.of("")));
+    }
+
+    private void closeOpen(List<StreamEvent> events) {
+        if (openKind == null) {
+            return;
+        }
+        if (openKind == Kind.TOOL) {
+            completeArguments(openTool, events);
+            openTool.closed = true;
+            openTool = null;
+        }
+        events.add(StreamEvent.blockStop(openIndex));
+        openKind = null;
+        openIndex = -1;
+    }
+
+    /**
+     * End-of-block check of a streamed tool input. What was sent cannot be taken back, but arguments cut off (by
+     * {@code max_tokens}, say) can often be completed by appending the missing closing characters.
+     */
+    private void completeArguments(Tool tool, List<StreamEvent> events) {
+        String arguments = tool.arguments.toString();
+        if (arguments.isBlank() || ToolArguments.isJsonObject(arguments)) {
+            return;
+        }
+        String closed = ToolArguments.closeTruncated(arguments);
+        if (closed.startsWith(arguments) && ToolArguments.isJsonObject(closed)) {
+            events.add(StreamEvent.delta(tool.block, Delta.inputJson(closed.substring(arguments.length()))));
+            LOG.info("Tool call {} arguments were cut off; closed them so the client can parse them", tool.id);
+        } else {
+            LOG.warn("Tool call {} arguments are not valid JSON ({} characters) and cannot be repaired mid-stream",
+                    tool.id, arguments.length());
+        }
+    }
+
+    private static boolean nonEmpty(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    /** A failure the upstream reported, or caused, after the stream had begun. */
+    public static final class UpstreamStreamException extends ProxyException {
+
+        public UpstreamStreamException(AnthropicErrorType type, String message) {
+            super(type, type.status(), message, null, null);
+        }
+
+        /** {@code {"error": {"message", "type", "code"}}} sent as a chunk. */
+        static UpstreamStreamException fromErrorChunk(JsonNode error) {
+            String message = error.isTextual() ? error.textValue() : error.path("message").asText("");
+            String kind = (error.path("type").asText("") + " " + error.path("code").asText("")).toLowerCase();
+            AnthropicErrorType type = kind.contains("rate_limit") ? AnthropicErrorType.RATE_LIMIT
+                    : kind.contains("overload") || kind.contains("unavailable") ? AnthropicErrorType.OVERLOADED
+                    : kind.contains("timeout") ? AnthropicErrorType.TIMEOUT
+                    : AnthropicErrorType.API;
+            return new UpstreamStreamException(type, "Upstream error during the stream: "
+                    + (message.isBlank() ? error.toString() : message));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ccproxy.testsupport;
+
+import org.junit.jupiter.api.AfterAll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Route tests against a {@link ScriptedUpstream} instead of WireMock: for streams with real gaps, and to see the
+ * proxy hang up. Each request gets {@link #nextReply} unless a subclass scripts {@link #reply} itself.
+ */
+public abstract class ScriptedRouteTestSupport extends ProxyRouteTestSupport {
+
+    protected final AtomicReference<ScriptedUpstream.Reply> nextReply = new AtomicReference<>();
+    protected final ScriptedUpstream scripted;
+
+    protected ScriptedRouteTestSupport() {
+        try {
+            scripted = new ScriptedUpstream(this::reply);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected ScriptedUpstream.Reply reply(ScriptedUpstream.Request request) {
+        return nextReply.get();
+    }
+
+    /** Settings besides the upstream URL. */
+    protected Map<String, String> scriptedSettings() {
+        return Map.of();
+    }
+
+    @Override
+    protected final Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(scriptedSettings());
+        settings.put("proxy.upstream.base-url", scripted.baseUrl());
+        return settings;
+    }
+
+    @AfterAll
+    void stopScripted() throws IOException {
+        scripted.close();
+    }
+}
