@@ -40,20 +40,20 @@ public final class ChatCompletionsStreamRelay {
                     continue;
                 }
                 if ("error".equals(event.name())) {
-                    throw ChatCompletionsStreamTranslator.UpstreamStreamException.fromErrorChunk(
+                    throw UpstreamStreamException.fromErrorChunk(
                             ProxyJson.mapper().readTree(event.data()).path("error"));
                 }
                 client.send(translator.onChunk(parse(event.data())));
             }
             if (!done && !translator.answered()) {
-                throw new ChatCompletionsStreamTranslator.UpstreamStreamException(AnthropicErrorType.API,
+                throw new UpstreamStreamException(AnthropicErrorType.API,
                         "The upstream stream ended before the answer was complete");
             }
             client.send(translator.finish());
             return Outcome.COMPLETED;
         } catch (EventSink.ClientGoneException e) {
             return Outcome.CLIENT_GONE;
-        } catch (ChatCompletionsStreamTranslator.UpstreamStreamException e) {
+        } catch (UpstreamStreamException e) {
             return fail(translator, client, e.type(), e.getMessage());
         } catch (IOException e) {
             if (client.clientGone()) {
@@ -73,7 +73,7 @@ public final class ChatCompletionsStreamRelay {
         try {
             return ProxyJson.mapper().readValue(data, ChatCompletionChunk.class);
         } catch (JsonProcessingException e) {
-            throw new ChatCompletionsStreamTranslator.UpstreamStreamException(AnthropicErrorType.API,
+            throw new UpstreamStreamException(AnthropicErrorType.API,
                     "The upstream sent a malformed stream chunk");
         }
     }

@@ -1,5 +1,7 @@
 package dev.ccproxy.streaming;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ccproxy.anthropic.MessagesResponse;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.StreamEvent.Delta;
@@ -8,7 +10,6 @@ import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
 import dev.ccproxy.anthropic.Usage;
 import dev.ccproxy.error.AnthropicErrorType;
-import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.mapping.Ids;
 import dev.ccproxy.mapping.StopReasons;
 import dev.ccproxy.mapping.StopSequences;
@@ -18,8 +19,6 @@ import dev.ccproxy.mapping.UsageMapper;
 import dev.ccproxy.openai.chat.ChatCompletionChunk;
 import dev.ccproxy.openai.chat.ChatUsage;
 import dev.ccproxy.openai.chat.ToolCall;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -338,25 +337,5 @@ public final class ChatCompletionsStreamTranslator {
 
     private static boolean nonEmpty(String value) {
         return value != null && !value.isEmpty();
-    }
-
-    /** A failure the upstream reported, or caused, after the stream had begun. */
-    public static final class UpstreamStreamException extends ProxyException {
-
-        public UpstreamStreamException(AnthropicErrorType type, String message) {
-            super(type, type.status(), message, null, null);
-        }
-
-        /** {@code {"error": {"message", "type", "code"}}} sent as a chunk. */
-        static UpstreamStreamException fromErrorChunk(JsonNode error) {
-            String message = error.isTextual() ? error.textValue() : error.path("message").asText("");
-            String kind = (error.path("type").asText("") + " " + error.path("code").asText("")).toLowerCase();
-            AnthropicErrorType type = kind.contains("rate_limit") ? AnthropicErrorType.RATE_LIMIT
-                    : kind.contains("overload") || kind.contains("unavailable") ? AnthropicErrorType.OVERLOADED
-                    : kind.contains("timeout") ? AnthropicErrorType.TIMEOUT
-                    : AnthropicErrorType.API;
-            return new UpstreamStreamException(type, "Upstream error during the stream: "
-                    + (message.isBlank() ? error.toString() : message));
-        }
     }
 }

@@ -11,8 +11,10 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Tool;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.ProxyRouteTestSupport;
+import dev.ccproxy.testsupport.SseClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class AnthropicSdkStreamingTest extends ProxyRouteTestSupport {
     }
 
     @Test
-    void streaming_and_non_streaming_give_the_same_message() {
+    void streaming_and_non_streaming_give_the_same_message() throws Exception {
         // the same answer twice: as the golden "text-and-two-tool-calls" JSON, and as a stream
         upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
@@ -85,6 +87,13 @@ class AnthropicSdkStreamingTest extends ProxyRouteTestSupport {
         assertThat(streamed.usage().inputTokens()).isEqualTo(created.usage().inputTokens());
         assertThat(streamed.usage().outputTokens()).isEqualTo(created.usage().outputTokens());
         assertThat(streamed.model()).isEqualTo(created.model());
+
+        // the same stream, read raw, keeps Anthropic's rules
+        SseClient.Result raw = SseClient.stream(proxy("/v1/messages"), """
+                {"model":"claude-opus-5-5","max_tokens":1024,"stream":true,
+                 "tools":[{"name":"Read","description":"Read a file","input_schema":{"type":"object"}}],
+                 "messages":[{"role":"user","content":"Read a.txt and b.txt"}]}""");
+        AnthropicStreamInvariants.assertValid(raw.wire());
     }
 
     private static List<String> describe(Message message) {

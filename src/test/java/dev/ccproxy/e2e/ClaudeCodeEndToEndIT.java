@@ -1,0 +1,190 @@
+package dev.ccproxy.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.testsupport.AnthropicStreamInvariants;
+import dev.ccproxy.testsupport.Chunks;
+import dev.ccproxy.testsupport.RecordingRelay;
+import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
+import dev.ccproxy.testsupport.ScriptedUpstream;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Claude Code itself (the pinned npm release, installed by {@code scripts/install-claude-code.sh}) running headless
+ * ({@code claude -p … --output-format stream-json --verbose}) through the proxy to a scripted OpenAI-compatible
+ * upstream. Every stream the proxy wrote to Claude Code is recorded on the way and checked against Anthropic's rules.
+ * Claude Code's only way out is the proxy: its HTTP(S) proxy variables point at a closed port, so any attempt to
+ * reach another host fails instead of leaving the machine.
+ */
+class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
+
+    private static final String MARKER = "e2e-marker-7f3a";
+    private static final String GREETING = "Hello from the scripted upstream.";
+
+    private Path claude;
+    private RecordingRelay relay;
+
+    @BeforeAll
+    void installClaudeCodeAndRelay() throws Exception {
+        Process install = new ProcessBuilder("bash", "scripts/install-claude-code.sh")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(install.getInputStream().readAllBytes()).trim();
+        assertThat(install.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(install.exitValue()).as("scripts/install-claude-code.sh").isZero();
+        claude = Path.of(output.substring(output.lastIndexOf('\n') + 1));
+        assertThat(claude).isExecutable();
+        relay = new RecordingRelay(proxyPort);
+    }
+
+    @AfterAll
+    void closeRelay() throws IOException {
+        relay.close();
+    }
+
+    /** The upstream's script: a tool call when asked to run the marker command, its result after, else a greeting. */
+    @Override
+    protected ScriptedUpstream.Reply reply(ScriptedUpstream.Request request) {
+        JsonNode body;
+        try {
+            body = ProxyJson.mapper().readTree(request.body());
+        } catch (IOException e) {
+            return ScriptedUpstream.json(400, "{\"error\":{\"message\":\"not JSON\"}}");
+        }
+        String toolOutput = null;
+        String lastUser = "";
+        for (JsonNode message : body.path("messages")) {
+            if (message.path("role").asText().equals("tool")) {
+                toolOutput = message.path("content").asText();
+            } else if (message.path("role").asText().equals("user")) {
+                lastUser = message.path("content").toString();
+            }
+        }
+        if (toolOutput != null) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("The command printed ",
+                    toolOutput.trim(), "."));
+        }
+        if (lastUser.contains("marker command")) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), List.of(
+                    Chunks.role(),
+                    Chunks.text("Running it now."),
+                    Chunks.toolCall(0, "call_e2e_bash", "Bash", ""),
+                    Chunks.toolCall(0, null, null, "{\"command\": \"echo " + MARKER + "\", "),
+                    Chunks.toolCall(0, null, null, "\"description\": \"Print the marker\"}"),
+                    Chunks.finish("tool_calls"),
+                    Chunks.usage(900, 40),
+                    "[DONE]"));
+        }
+        return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("Hello from ", "the scripted upstream."));
+    }
+
+    @Test
+    void answers_a_plain_prompt(@TempDir Path home, @TempDir Path project) throws Exception {
+        int before = scripted.requests().size();
+
+        List<JsonNode> output = runClaude(home, project, "Say hello");
+
+        assertSucceededWith(output, GREETING);
+        assertThat(scripted.requests().size() - before).as("upstream calls").isEqualTo(1);
+        assertEveryStreamValid();
+    }
+
+    @Test
+    void runs_a_bash_tool_round_trip(@TempDir Path home, @TempDir Path project) throws Exception {
+        int before = scripted.requests().size();
+
+        List<JsonNode> output = runClaude(home, project, "Please run the marker command.");
+
+        assertSucceededWith(output, "The command printed " + MARKER + ".");
+        // Claude Code ran the command and sent its output back as a tool_result, which reached the upstream
+        List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
+        assertThat(calls).hasSize(2);
+        JsonNode second = ProxyJson.mapper().readTree(calls.get(1).body());
+        List<JsonNode> toolMessages = new ArrayList<>();
+        second.path("messages").forEach(message -> {
+            if (message.path("role").asText().equals("tool")) {
+                toolMessages.add(message);
+            }
+        });
+        assertThat(toolMessages).hasSize(1);
+        assertThat(toolMessages.get(0).path("tool_call_id").asText()).isEqualTo("call_e2e_bash");
+        assertThat(toolMessages.get(0).path("content").asText()).contains(MARKER);
+        assertThat(output).anySatisfy(line -> assertThat(line.toString()).contains("tool_result").contains(MARKER));
+        assertEveryStreamValid();
+    }
+
+    private List<JsonNode> runClaude(Path home, Path project, String prompt) throws Exception {
+        int closedPort = AvailablePortFinder.getNextAvailable();
+        ProcessBuilder builder = new ProcessBuilder(claude.toString(), "-p", prompt, "--output-format", "stream-json",
+                "--verbose", "--max-turns", "6", "--dangerously-skip-permissions")
+                .directory(project.toFile())
+                .redirectErrorStream(false);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> !key.equals("PATH"));
+        env.put("HOME", home.toString());
+        env.put("TERM", "dumb");
+        env.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + relay.port());
+        env.put("ANTHROPIC_API_KEY", "dummy-key-123");
+        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        env.put("DISABLE_TELEMETRY", "1");
+        env.put("DISABLE_AUTOUPDATER", "1");
+        env.put("DISABLE_ERROR_REPORTING", "1");
+        env.put("DISABLE_BUG_COMMAND", "1");
+        env.put("IS_SANDBOX", "1");
+        env.put("HTTPS_PROXY", "http://127.0.0.1:" + closedPort);
+        env.put("HTTP_PROXY", "http://127.0.0.1:" + closedPort);
+        env.put("NO_PROXY", "127.0.0.1,localhost");
+        Path stderr = Files.createTempFile("claude-", ".stderr");
+        builder.redirectError(stderr.toFile());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes());
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("claude finished; stderr:%n%s", Files.readString(stderr)).isTrue();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout.split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(ProxyJson.mapper().readTree(line));
+            }
+        }
+        assertThat(lines).as("claude's stream-json output; stderr:%n%s%nstdout:%n%s", Files.readString(stderr), stdout)
+                .anySatisfy(line -> assertThat(line.path("type").asText()).isEqualTo("result"));
+        return lines;
+    }
+
+    /** Claude Code's final {@code result} line: a success whose text is {@code expected}. */
+    private static void assertSucceededWith(List<JsonNode> output, String expected) {
+        JsonNode result = output.stream().filter(line -> line.path("type").asText().equals("result"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(result.path("subtype").asText()).isEqualTo("success");
+        assertThat(result.path("is_error").asBoolean()).isFalse();
+        assertThat(result.path("result").asText()).isEqualTo(expected);
+    }
+
+    private void assertEveryStreamValid() throws IOException {
+        List<RecordingRelay.Response> streams = relay.responses().stream()
+                .filter(RecordingRelay.Response::eventStream).toList();
+        assertThat(streams).isNotEmpty();
+        for (RecordingRelay.Response stream : streams) {
+            assertThat(stream.status()).isEqualTo(200);
+            AnthropicStreamInvariants.assertValid(AnthropicStreamInvariants.parse(stream.body()));
+        }
+    }
+}
