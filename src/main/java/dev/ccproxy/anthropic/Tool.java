@@ -3,12 +3,22 @@ package dev.ccproxy.anthropic;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
+
 /**
  * A tool declaration: a custom tool ({@code type} absent or {@code "custom"}) with a JSON schema, or a server tool
- * such as {@code web_search_20250305}.
+ * such as {@code web_search_20250305} with its own settings ({@code max_uses}, domains, user location).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Tool(String type, String name, String description, JsonNode inputSchema) {
+public record Tool(
+        String type,
+        String name,
+        String description,
+        JsonNode inputSchema,
+        Integer maxUses,
+        List<String> allowedDomains,
+        List<String> blockedDomains,
+        UserLocation userLocation) {
 
     public boolean custom() {
         return type == null || type.equals("custom");
@@ -18,5 +28,10 @@ public record Tool(String type, String name, String description, JsonNode inputS
     public boolean webSearch() {
         return (type != null && type.startsWith("web_search_"))
                 || ("web_search".equals(name) && inputSchema == null && (type == null || !type.equals("custom")));
+    }
+
+    /** Where searches should look from: {@code {"type":"approximate","city",…}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserLocation(String type, String city, String region, String country, String timezone) {
     }
 }

@@ -5,5 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Results of a server-side web search: an array of {@code web_search_result}, or an error object. */
 @JsonIgnoreProperties(value = "type", ignoreUnknown = true)
-public record WebSearchToolResultBlock(String toolUseId, JsonNode content) implements ContentBlock {
+public record WebSearchToolResultBlock(String toolUseId, JsonNode content, Caller caller) implements ContentBlock {
+
+    /** The result of a call the model made itself, as every call the proxy returns is. */
+    public WebSearchToolResultBlock(String toolUseId, JsonNode content) {
+        this(toolUseId, content, Caller.DIRECT);
+    }
 }

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * @param middle              for sonnet
  * @param small               for haiku
  * @param passthrough         names that already are upstream model names
- * @param maxCompletionTokens upstream models that take {@code max_completion_tokens} instead of {@code max_tokens}
+ * @param reasoning           OpenAI reasoning models: {@code max_completion_tokens} instead of {@code max_tokens}, and a
+ *                            reasoning effort
+ * @param responsesApi        upstream models that exist only on the Responses API (codex)
  */
-public record ModelSettings(String big, String middle, String small, Pattern passthrough, Pattern maxCompletionTokens) {
+public record ModelSettings(String big, String middle, String small, Pattern passthrough, Pattern reasoning,
+        Pattern responsesApi) {
 }

@@ -7,13 +7,18 @@ import dev.ccproxy.camel.AuthenticateClient;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
-import dev.ccproxy.camel.StreamChatCompletions;
-import dev.ccproxy.camel.ToChatCompletionsRequest;
+import dev.ccproxy.camel.FromResponsesResponse;
+import dev.ccproxy.camel.RelayStreamToClient;
+import dev.ccproxy.camel.ToUpstreamRequest;
 import dev.ccproxy.camel.UpstreamCancellation;
 import dev.ccproxy.camel.UpstreamHeaders;
 import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToChatCompletions;
+import dev.ccproxy.mapping.AnthropicToResponses;
+import dev.ccproxy.mapping.InputTokenEstimate;
+import dev.ccproxy.streaming.ChatCompletionsStreamTranslator;
+import dev.ccproxy.streaming.ResponsesStreamTranslator;
 import dev.ccproxy.mapping.ModelResolver;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -42,15 +47,23 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("proxySettings", settings);
         registry.bind("acceptRequest", new AcceptRequest());
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
-        registry.bind("readMessagesRequest", new ReadMessagesRequest());
+        registry.bind("readMessagesRequest", new ReadMessagesRequest(models, settings.upstream().responsesForAll()));
         registry.bind("toChatCompletionsRequest",
-                new ToChatCompletionsRequest(new AnthropicToChatCompletions(models, settings.tokens(),
+                new ToUpstreamRequest(new AnthropicToChatCompletions(models, settings.tokens(),
                         settings.streaming().includeUsage())));
         registry.bind("upstreamHeaders", new UpstreamHeaders(settings.upstream()));
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
         ScheduledExecutorService keepAlive = context.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "sse-keep-alive");
-        registry.bind("streamChatCompletions", new StreamChatCompletions(settings.streaming(), keepAlive));
+        StreamingSettings streaming = settings.streaming();
+        registry.bind("streamChatCompletions", new RelayStreamToClient(streaming, keepAlive, "",
+                (translation, request) -> new ChatCompletionsStreamTranslator(translation, streaming.bufferToolCalls(),
+                        InputTokenEstimate.of(request))));
+        registry.bind("toResponsesRequest",
+                new ToUpstreamRequest(new AnthropicToResponses(models, settings.tokens())));
+        registry.bind("fromResponsesResponse", new FromResponsesResponse());
+        registry.bind("streamResponses", new RelayStreamToClient(streaming, keepAlive, " (responses)",
+                (translation, request) -> new ResponsesStreamTranslator(translation, InputTokenEstimate.of(request))));
         registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.upstream().maxRetryAfterSeconds()));
         registry.bind("anthropicErrorResponder", new AnthropicErrorResponder(settings.upstream().baseUrl()));

@@ -14,7 +14,8 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
     public static final String DEFAULT_PASSTHROUGH =
             "^(gpt-|chatgpt-|o[1-9]|ft:|ep-|doubao-|deepseek|qwen|llama|mistral|mixtral|codestral|gemini|gemma|phi|"
             + "grok|glm|kimi|moonshot|command|.+/).*";
-    public static final String DEFAULT_MAX_COMPLETION_TOKENS = "^(o[1-9]|gpt-5).*";
+    public static final String DEFAULT_REASONING = "^(o[1-9]|gpt-5).*";
+    public static final String DEFAULT_RESPONSES_API = "^(.*/)?(gpt-[0-9.]+-codex|codex-).*";
 
     public static ProxySettings load(PropertiesComponent properties) {
         SettingsReader read = new SettingsReader(properties);
@@ -24,7 +25,8 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
                 read.optional("proxy.upstream.azure-api-version"),
                 read.prefixed(SeedEnvironment.HEADER_KEY_PREFIX),
                 read.intValue("proxy.upstream.max-retries", 2),
-                read.intValue("proxy.upstream.max-retry-after-seconds", 10));
+                read.intValue("proxy.upstream.max-retry-after-seconds", 10),
+                upstreamApi(read.optional("proxy.upstream.api")));
         String big = read.required("proxy.models.big");
         String middle = read.optional("proxy.models.middle");
         ModelSettings models = new ModelSettings(
@@ -32,7 +34,8 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
                 middle == null ? big : middle,
                 read.required("proxy.models.small"),
                 read.pattern("proxy.models.passthrough", DEFAULT_PASSTHROUGH),
-                read.pattern("proxy.models.max-completion-tokens", DEFAULT_MAX_COMPLETION_TOKENS));
+                read.pattern("proxy.models.reasoning", DEFAULT_REASONING),
+                read.pattern("proxy.models.responses-api", DEFAULT_RESPONSES_API));
         TokenLimits tokens = new TokenLimits(read.optionalInt("proxy.tokens.max-limit"),
                 read.optionalInt("proxy.tokens.min-limit"));
         StreamingSettings streaming = new StreamingSettings(
@@ -42,6 +45,17 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
         String logLevel = read.optional("proxy.log.level");
         return new ProxySettings(read.optional("proxy.client.api-key"), upstream, models, tokens, streaming,
                 logLevel == null ? "INFO" : logLevel);
+    }
+
+    /** {@code chat} (Chat Completions, the default) or {@code responses} (the Responses API for every request). */
+    private static boolean upstreamApi(String api) {
+        if (api == null || api.equalsIgnoreCase("chat")) {
+            return false;
+        }
+        if (api.equalsIgnoreCase("responses")) {
+            return true;
+        }
+        throw new IllegalStateException("proxy.upstream.api must be chat or responses, got: " + api);
     }
 
     /** {@code incremental} (arguments stream as they come) or {@code buffered} (each call sent whole at the end). */

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param customHeaders     extra headers for every upstream call ({@code CUSTOM_HEADER_*})
  * @param maxRetries        retries of a failed upstream call before the client sees the error
  * @param maxRetryAfterSeconds a 429 whose {@code retry-after} is longer than this goes straight to the client
+ * @param responsesForAll   send every request to the Responses API, not only web searches
  */
 public record UpstreamSettings(
         String baseUrl,
@@ -18,7 +19,8 @@ public record UpstreamSettings(
         String azureApiVersion,
         Map<String, String> customHeaders,
         int maxRetries,
-        int maxRetryAfterSeconds) {
+        int maxRetryAfterSeconds,
+        boolean responsesForAll) {
 
     public UpstreamSettings {
         customHeaders = Map.copyOf(customHeaders);

@@ -14,7 +14,7 @@ import java.util.List;
  * Anthropic Messages request → Chat Completions request (protocol.md b.2). Sampling parameters are only sent when the
  * client set them, so the upstream's defaults apply otherwise; {@code top_k} has no OpenAI equivalent and is dropped.
  */
-public final class AnthropicToChatCompletions {
+public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
 
     /** OpenAI accepts at most four stop sequences. */
     static final int MAX_STOP_SEQUENCES = 4;
@@ -35,11 +35,12 @@ public final class AnthropicToChatCompletions {
     }
 
     /** The context the answer's mapping needs: models, tool names, stop sequences. */
+    @Override
     public TranslationContext context(MessagesRequest request) {
-        return new TranslationContext(request.model(), models.resolve(request.model()),
-                ToolNames.forRequest(request), request.stopSequences());
+        return TranslationContext.of(request, models);
     }
 
+    @Override
     public ChatCompletionRequest map(MessagesRequest request, TranslationContext context) {
         List<ChatTool> tools = null;
         JsonNode toolChoice = null;
@@ -55,7 +56,7 @@ public final class AnthropicToChatCompletions {
             LOG.debug("top_k has no Chat Completions equivalent and is not sent");
         }
         int maxTokens = tokenLimits.apply(request.maxTokens());
-        boolean completionTokens = models.usesMaxCompletionTokens(context.upstreamModel());
+        boolean completionTokens = models.reasoningModel(context.upstreamModel());
         return new ChatCompletionRequest(
                 context.upstreamModel(),
                 ChatMessagesMapper.map(request.system(), request.messages(), context.toolNames()),
@@ -84,7 +85,7 @@ public final class AnthropicToChatCompletions {
         return List.copyOf(sequences);
     }
 
-    private static String user(MessagesRequest request) {
+    static String user(MessagesRequest request) {
         if (request.metadata() == null || request.metadata().userId() == null || request.metadata().userId().isEmpty()) {
             return null;
         }

@@ -1,19 +1,11 @@
 package dev.ccproxy.mapping;
 
 import dev.ccproxy.anthropic.ContentBlock;
-import dev.ccproxy.anthropic.DocumentBlock;
-import dev.ccproxy.anthropic.ImageBlock;
 import dev.ccproxy.anthropic.Message;
-import dev.ccproxy.anthropic.RedactedThinkingBlock;
-import dev.ccproxy.anthropic.SearchResultBlock;
-import dev.ccproxy.anthropic.ServerToolUseBlock;
 import dev.ccproxy.anthropic.TextBlock;
-import dev.ccproxy.anthropic.ThinkingBlock;
-import dev.ccproxy.anthropic.ToolReferenceBlock;
 import dev.ccproxy.anthropic.ToolResultBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
-import dev.ccproxy.anthropic.UnknownBlock;
-import dev.ccproxy.anthropic.WebSearchToolResultBlock;
+import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.chat.ChatContent;
 import dev.ccproxy.openai.chat.ChatContentPart;
 import dev.ccproxy.openai.chat.ChatMessage;
@@ -44,9 +36,6 @@ import java.util.Map;
 final class ChatMessagesMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatMessagesMapper.class);
-
-    /** Some upstreams reject an empty tool message; the model still has to see that the tool said nothing. */
-    static final String EMPTY_TOOL_RESULT = "(no output)";
 
     private final ToolNames toolNames;
     private final Map<String, String> toolNameById = new HashMap<>();
@@ -79,7 +68,7 @@ final class ChatMessagesMapper {
         }
         for (ContentBlock block : blocks) {
             if (!(block instanceof TextBlock)) {
-                LOG.warn("{}: a {} block cannot be part of a system prompt; it is left out", where, typeOf(block));
+                LOG.warn("{}: a {} block cannot be part of a system prompt; it is left out", where, TurnBlocks.typeOf(block));
             }
         }
         String text = BlockText.join(blocks, "\n\n");
@@ -89,71 +78,41 @@ final class ChatMessagesMapper {
     }
 
     private void addAssistant(List<ContentBlock> blocks, String where) {
-        StringBuilder text = new StringBuilder();
+        TurnBlocks.AssistantText text = new TurnBlocks.AssistantText();
         List<ToolCall> toolCalls = new ArrayList<>();
-        boolean afterRendered = false;
-        for (int i = 0; i < blocks.size(); i++) {
-            ContentBlock block = blocks.get(i);
-            if (block instanceof TextBlock t && t.text() != null && !t.text().isEmpty()) {
-                // text blocks of one answer are fragments of one text (citations split it): no separator between
-                // them, but a new line after a rendered search
-                if (afterRendered) {
-                    text.append('\n');
-                }
-                text.append(t.text());
-                afterRendered = false;
-            } else if (block instanceof ToolUseBlock use) {
-                toolNameById.put(use.id(), use.name());
-                toolCalls.add(ToolCall.function(use.id(), toolNames.upstream(use.name()), arguments(use)));
-            } else if (block instanceof ServerToolUseBlock call) {
-                appendLine(text, BlockText.webSearchCall(call));
-                afterRendered = true;
-            } else if (block instanceof WebSearchToolResultBlock results) {
-                appendLine(text, BlockText.webSearchResults(results));
-                afterRendered = true;
-            } else if (block instanceof TextBlock) {
-                LOG.trace("{}.content[{}]: empty text", where, i);
-            } else if (block instanceof ThinkingBlock || block instanceof RedactedThinkingBlock) {
-                LOG.debug("{}: thinking from an earlier turn is not sent upstream", where);
-            } else {
-                LOG.warn("{}.content[{}]: a {} block cannot be part of an assistant message; it is left out", where,
-                        i, typeOf(block));
+        TurnBlocks.assistant(blocks, where, text, new TurnBlocks.AssistantTurn() {
+            @Override
+            public void text(TurnBlocks.AssistantText soFar) {
+                // one message holds the whole turn: the text is taken once, at the end
             }
-        }
+
+            @Override
+            public void toolUse(ToolUseBlock use) {
+                toolNameById.put(use.id(), use.name());
+                toolCalls.add(ToolCall.function(ToolCallIds.fit(use.id(), ToolCallIds.CHAT_MAX),
+                        toolNames.upstream(use.name()), TurnBlocks.arguments(use)));
+            }
+        });
         if (text.isEmpty() && toolCalls.isEmpty()) {
             LOG.debug("{}: nothing to send for this assistant turn (thinking only)", where);
             return;
         }
-        out.add(ChatMessage.assistant(text.isEmpty() ? null : text.toString(), toolCalls));
+        out.add(ChatMessage.assistant(text.isEmpty() ? null : text.take(), toolCalls));
     }
 
     private void addUser(List<ContentBlock> blocks, String where) {
         List<ChatContentPart> parts = new ArrayList<>();
-        for (int i = 0; i < blocks.size(); i++) {
-            ContentBlock block = blocks.get(i);
-            String at = where + ".content[" + i + "]";
-            if (block instanceof TextBlock t) {
-                addText(parts, t.text());
-            } else if (block instanceof ImageBlock image) {
-                parts.add(ChatMediaParts.image(image, at));
-            } else if (block instanceof DocumentBlock document) {
-                parts.addAll(ChatMediaParts.document(document, at));
-            } else if (block instanceof ToolResultBlock result) {
-                addToolResult(result, parts, at);
-            } else if (block instanceof SearchResultBlock result) {
-                addText(parts, BlockText.searchResult(result));
-            } else if (block instanceof ToolReferenceBlock reference) {
-                addText(parts, BlockText.toolReference(reference));
-            } else if (block instanceof ServerToolUseBlock call) {
-                addText(parts, BlockText.webSearchCall(call));
-            } else if (block instanceof WebSearchToolResultBlock results) {
-                addText(parts, BlockText.webSearchResults(results));
-            } else if (block instanceof ThinkingBlock || block instanceof RedactedThinkingBlock) {
-                LOG.debug("{}: thinking is not sent upstream", at);
-            } else {
-                LOG.warn("{}: a {} block cannot be part of a user message; it is left out", at, typeOf(block));
+        TurnBlocks.user(blocks, where, new TurnBlocks.UserTurn() {
+            @Override
+            public void part(MediaPart part) {
+                parts.add(chatPart(part));
             }
-        }
+
+            @Override
+            public void toolResult(ToolResultBlock result, String at) {
+                addToolResult(result, parts, at);
+            }
+        });
         if (!parts.isEmpty()) {
             out.add(ChatMessage.user(userContent(parts)));
         }
@@ -164,40 +123,32 @@ final class ChatMessagesMapper {
      * returned go into the user message that follows, introduced by a line naming the tool.
      */
     private void addToolResult(ToolResultBlock result, List<ChatContentPart> followUp, String where) {
-        StringBuilder text = new StringBuilder();
-        List<ChatContentPart> attachments = new ArrayList<>();
-        List<ContentBlock> content = result.content() == null ? List.of() : result.content();
-        for (int i = 0; i < content.size(); i++) {
-            ContentBlock block = content.get(i);
-            String at = where + ".content[" + i + "]";
-            if (block instanceof TextBlock t) {
-                appendLine(text, t.text());
-            } else if (block instanceof ImageBlock image) {
-                attachments.add(ChatMediaParts.image(image, at));
-            } else if (block instanceof DocumentBlock document) {
-                for (ChatContentPart part : ChatMediaParts.document(document, at)) {
-                    if (part instanceof ChatContentPart.TextPart textPart) {
-                        appendLine(text, textPart.text());
-                    } else {
-                        attachments.add(part);
-                    }
-                }
-            } else if (block instanceof SearchResultBlock search) {
-                appendLine(text, BlockText.searchResult(search));
-            } else if (block instanceof ToolReferenceBlock reference) {
-                appendLine(text, BlockText.toolReference(reference));
-            } else {
-                LOG.warn("{}: a {} block inside a tool result is left out", at, typeOf(block));
-            }
-        }
-        if (!attachments.isEmpty()) {
-            appendLine(text, "[" + attachments.size() + " attachment(s) follow in the next user message]");
+        TurnBlocks.ToolOutput output = TurnBlocks.toolOutput(result, where);
+        if (!output.attachments().isEmpty()) {
             String tool = toolNameById.getOrDefault(result.toolUseId(), "tool");
             followUp.add(ChatContentPart.text("Returned by the " + tool + " tool (call " + result.toolUseId() + "):"));
-            followUp.addAll(attachments);
+            output.attachments().forEach(part -> followUp.add(chatPart(part)));
+            output = output.withLine(
+                    "[" + output.attachments().size() + " attachment(s) follow in the next user message]");
         }
-        String body = text.isEmpty() ? EMPTY_TOOL_RESULT : text.toString();
-        out.add(ChatMessage.tool(result.toolUseId(), result.failed() ? "Error: " + body : body));
+        out.add(ChatMessage.tool(ToolCallIds.fit(result.toolUseId(), ToolCallIds.CHAT_MAX),
+                output.body(result.failed())));
+    }
+
+    /** Chat Completions has no way to hand the model a document by URL: that is a 400, said plainly. */
+    private static ChatContentPart chatPart(MediaPart part) {
+        if (part instanceof MediaPart.Text text) {
+            return ChatContentPart.text(text.text());
+        }
+        if (part instanceof MediaPart.Image image) {
+            return ChatContentPart.imageUrl(image.url());
+        }
+        if (part instanceof MediaPart.File file) {
+            return ChatContentPart.file(file.filename(), file.dataUrl());
+        }
+        MediaPart.FileUrl url = (MediaPart.FileUrl) part;
+        throw new InvalidRequestException(url.where() + ".source: document URLs cannot be read by a Chat Completions "
+                + "upstream; send the PDF as base64 (source.type \"base64\")");
     }
 
     private static ChatContent userContent(List<ChatContentPart> parts) {
@@ -212,34 +163,10 @@ final class ChatMessagesMapper {
         return ChatContent.text(text.toString());
     }
 
-    private static void addText(List<ChatContentPart> parts, String text) {
-        if (text != null && !text.isEmpty()) {
-            parts.add(ChatContentPart.text(text));
-        }
-    }
-
-    private static String arguments(ToolUseBlock use) {
-        return use.input() == null || use.input().isNull() ? "{}" : use.input().toString();
-    }
-
-    private static void appendLine(StringBuilder text, String line) {
-        if (line == null || line.isEmpty()) {
-            return;
-        }
-        if (!text.isEmpty()) {
-            text.append('\n');
-        }
-        text.append(line);
-    }
-
     private static void appendParagraph(StringBuilder text, String paragraph) {
         if (!text.isEmpty()) {
             text.append("\n\n");
         }
         text.append(paragraph);
-    }
-
-    private static String typeOf(ContentBlock block) {
-        return block instanceof UnknownBlock unknown ? unknown.type() : block.getClass().getSimpleName();
     }
 }

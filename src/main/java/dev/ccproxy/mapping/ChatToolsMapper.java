@@ -36,32 +36,24 @@ final class ChatToolsMapper {
 
     /** The OpenAI form of the choice, or null when nothing needs to be sent. */
     static JsonNode toolChoice(ToolChoice choice, List<Tool> tools, ToolNames names) {
-        if (choice == null || choice.type() == null) {
+        ChosenTool chosen = ChosenTool.of(choice, tools);
+        if (chosen == null) {
             return null;
         }
-        return switch (choice.type()) {
-            case "auto" -> TextNode.valueOf("auto");
-            case "any" -> TextNode.valueOf("required");
-            case "none" -> TextNode.valueOf("none");
-            case "tool" -> namedFunction(choice, tools, names);
-            default -> throw new InvalidRequestException("tool_choice.type: expected auto, any, tool or none, got \""
-                    + choice.type() + "\"");
+        return switch (chosen.kind()) {
+            case ChosenTool.ANY -> TextNode.valueOf("required");
+            case ChosenTool.NAMED -> {
+                ObjectNode function = JsonNodeFactory.instance.objectNode();
+                function.put("type", "function");
+                function.putObject("function").put("name", names.upstream(chosen.tool().name()));
+                yield function;
+            }
+            default -> TextNode.valueOf(chosen.kind());
         };
     }
 
-    private static JsonNode namedFunction(ToolChoice choice, List<Tool> tools, ToolNames names) {
-        if (choice.name() == null || tools.stream().noneMatch(tool -> choice.name().equals(tool.name()))) {
-            throw new InvalidRequestException("tool_choice.name: \"" + choice.name()
-                    + "\" is not one of the tools in this request");
-        }
-        ObjectNode function = JsonNodeFactory.instance.objectNode();
-        function.put("type", "function");
-        function.putObject("function").put("name", names.upstream(choice.name()));
-        return function;
-    }
-
     /** A tool without a schema takes no arguments; OpenAI still wants an object schema. */
-    private static JsonNode parameters(Tool tool) {
+    static JsonNode parameters(Tool tool) {
         if (tool.inputSchema() != null && tool.inputSchema().isObject()) {
             return tool.inputSchema();
         }

@@ -34,8 +34,16 @@ public final class ModelResolver {
         return models.big();
     }
 
-    /** Whether the upstream model takes {@code max_completion_tokens} (OpenAI's reasoning models) over max_tokens. */
-    public boolean usesMaxCompletionTokens(String upstreamModel) {
-        return models.maxCompletionTokens().matcher(upstreamModel).matches();
+    /**
+     * Whether the upstream model is one of OpenAI's reasoning models: they take {@code max_completion_tokens} rather
+     * than max_tokens, and a reasoning effort.
+     */
+    public boolean reasoningModel(String upstreamModel) {
+        return models.reasoning().matcher(upstreamModel).matches();
+    }
+
+    /** Whether requests for this upstream model go to the Responses API (models that exist only there). */
+    public boolean responsesOnly(String upstreamModel) {
+        return models.responsesApi().matcher(upstreamModel).matches();
     }
 }

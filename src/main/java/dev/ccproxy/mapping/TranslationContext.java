@@ -1,5 +1,7 @@
 package dev.ccproxy.mapping;
 
+import dev.ccproxy.anthropic.MessagesRequest;
+
 import java.util.List;
 
 /**
@@ -11,5 +13,10 @@ public record TranslationContext(String requestedModel, String upstreamModel, To
 
     public TranslationContext {
         stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
+    }
+
+    public static TranslationContext of(MessagesRequest request, ModelResolver models) {
+        return new TranslationContext(request.model(), models.resolve(request.model()), ToolNames.forRequest(request),
+                request.stopSequences());
     }
 }

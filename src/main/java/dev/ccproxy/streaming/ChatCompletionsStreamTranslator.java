@@ -1,8 +1,8 @@
 package dev.ccproxy.streaming;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ccproxy.anthropic.MessagesResponse;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.StreamEvent.Delta;
 import dev.ccproxy.anthropic.TextBlock;
@@ -10,6 +10,7 @@ import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
 import dev.ccproxy.anthropic.Usage;
 import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.Ids;
 import dev.ccproxy.mapping.StopReasons;
 import dev.ccproxy.mapping.StopSequences;
@@ -42,7 +43,7 @@ import java.util.Map;
  *       {@code message_stop} come when the stream ends.</li>
  * </ul>
  */
-public final class ChatCompletionsStreamTranslator {
+public final class ChatCompletionsStreamTranslator implements UpstreamStreamTranslator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsStreamTranslator.class);
     /** Enough of the answer's end to recognise a stop sequence the upstream left in the text. */
@@ -76,7 +77,6 @@ public final class ChatCompletionsStreamTranslator {
     private String finishReason;
     private JsonNode reportedStop;
     private ChatUsage usage;
-    private boolean ended;
 
     public ChatCompletionsStreamTranslator(TranslationContext context, boolean bufferToolCalls,
             int inputTokenEstimate) {
@@ -85,15 +85,40 @@ public final class ChatCompletionsStreamTranslator {
         this.inputTokenEstimate = inputTokenEstimate;
     }
 
+    private static final String DONE = "[DONE]";
+
+    private boolean sawDone;
+
     /** {@code message_start} with the estimated input, then a {@code ping}. */
+    @Override
     public List<StreamEvent> start() {
-        MessagesResponse message = MessagesResponse.of(messageId, context.requestedModel(), List.of(), null, null,
-                new Usage(inputTokenEstimate, 0, 0, 0, null));
-        return List.of(StreamEvent.messageStart(message), StreamEvent.ping());
+        return UpstreamStreamTranslator.opening(messageId, context.requestedModel(), inputTokenEstimate);
+    }
+
+    /** One SSE event: a chunk, {@code [DONE]}, or an {@code error} event some providers send. */
+    @Override
+    public List<StreamEvent> onEvent(SseReader.Event event) {
+        if (DONE.equals(event.data().trim())) {
+            sawDone = true;
+            return List.of();
+        }
+        try {
+            if ("error".equals(event.name())) {
+                throw UpstreamStreamException.fromErrorChunk(ProxyJson.mapper().readTree(event.data()).path("error"));
+            }
+            return onChunk(ProxyJson.mapper().readValue(event.data(), ChatCompletionChunk.class));
+        } catch (JsonProcessingException e) {
+            throw new UpstreamStreamException(AnthropicErrorType.API, "The upstream sent a malformed stream chunk");
+        }
+    }
+
+    @Override
+    public boolean done() {
+        return sawDone;
     }
 
     /** The events one upstream chunk produces (often none: a role-only chunk, the usage chunk). */
-    public List<StreamEvent> onChunk(ChatCompletionChunk chunk) {
+    List<StreamEvent> onChunk(ChatCompletionChunk chunk) {
         List<StreamEvent> events = new ArrayList<>();
         if (chunk.error() != null && !chunk.error().isNull()) {
             throw UpstreamStreamException.fromErrorChunk(chunk.error());
@@ -140,11 +165,13 @@ public final class ChatCompletionsStreamTranslator {
     }
 
     /** Whether the upstream has said why the answer ended; a stream that ends before that was cut off. */
+    @Override
     public boolean answered() {
         return finishReason != null;
     }
 
     /** Closes what is open and ends the message: {@code message_delta} (stop reason, usage), {@code message_stop}. */
+    @Override
     public List<StreamEvent> finish() {
         List<StreamEvent> events = new ArrayList<>();
         closeOpen(events);
@@ -171,18 +198,7 @@ public final class ChatCompletionsStreamTranslator {
         events.add(StreamEvent.messageDelta(stopReason,
                 StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage()));
         events.add(StreamEvent.messageStop());
-        ended = true;
         return events;
-    }
-
-    /** The one {@code error} event a broken stream ends with; nothing follows it. */
-    public List<StreamEvent> fail(AnthropicErrorType type, String message) {
-        ended = true;
-        return List.of(StreamEvent.error(type.wireName(), message));
-    }
-
-    public boolean ended() {
-        return ended;
     }
 
     /** Usage as the upstream reported it; without a usage chunk, an estimate rather than a zero. */

@@ -14,12 +14,22 @@ public final class UpstreamStreamException extends ProxyException {
     /** {@code {"error": {"message", "type", "code"}}} sent as a chunk. */
     static UpstreamStreamException fromErrorChunk(JsonNode error) {
         String message = error.isTextual() ? error.textValue() : error.path("message").asText("");
-        String kind = (error.path("type").asText("") + " " + error.path("code").asText("")).toLowerCase(java.util.Locale.ROOT);
-        AnthropicErrorType type = kind.contains("rate_limit") ? AnthropicErrorType.RATE_LIMIT
-                : kind.contains("overload") || kind.contains("unavailable") ? AnthropicErrorType.OVERLOADED
-                : kind.contains("timeout") ? AnthropicErrorType.TIMEOUT
+        return of(error.path("type").asText("") + " " + error.path("code").asText(""),
+                message.isBlank() ? error.toString() : message);
+    }
+
+    /** A Responses {@code error} event: {@code code} and {@code message}. */
+    static UpstreamStreamException fromErrorEvent(String code, String message) {
+        return of(code == null ? "" : code, message == null || message.isBlank() ? "no message" : message);
+    }
+
+    /** The error type from the kind the upstream names ({@code rate_limit_exceeded}, {@code server_error}, …). */
+    private static UpstreamStreamException of(String kind, String message) {
+        String lower = kind.toLowerCase(java.util.Locale.ROOT);
+        AnthropicErrorType type = lower.contains("rate_limit") ? AnthropicErrorType.RATE_LIMIT
+                : lower.contains("overload") || lower.contains("unavailable") ? AnthropicErrorType.OVERLOADED
+                : lower.contains("timeout") ? AnthropicErrorType.TIMEOUT
                 : AnthropicErrorType.API;
-        return new UpstreamStreamException(type, "Upstream error during the stream: "
-                + (message.isBlank() ? error.toString() : message));
+        return new UpstreamStreamException(type, "Upstream error during the stream: " + message);
     }
 }

@@ -5,6 +5,7 @@ import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.RecordingRelay;
+import dev.ccproxy.testsupport.ResponsesSse;
 import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
 import dev.ccproxy.testsupport.ScriptedUpstream;
 import org.apache.camel.test.AvailablePortFinder;
@@ -35,6 +36,10 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
 
     private static final String MARKER = "e2e-marker-7f3a";
     private static final String GREETING = "Hello from the scripted upstream.";
+    private static final String SEARCH_QUERY = "e2e search marker 5c1d";
+    private static final List<String> SEARCH_URLS = List.of("https://results.e2e.test/first-result",
+            "https://results.e2e.test/second-result");
+    private static final String SEARCH_ANSWER = "The search found two pages.";
 
     private Path claude;
     private RecordingRelay relay;
@@ -56,7 +61,11 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         relay.close();
     }
 
-    /** The upstream's script: a tool call when asked to run the marker command, its result after, else a greeting. */
+    /**
+     * The upstream's script. Chat Completions: a Bash call when asked to run the marker command, a WebSearch call
+     * when asked to search, an answer built from the tool's result after either, else a greeting. Responses API
+     * (the WebSearch tool's own request): a recorded web search whose sources are {@link #SEARCH_URLS}.
+     */
     @Override
     protected ScriptedUpstream.Reply reply(ScriptedUpstream.Request request) {
         JsonNode body;
@@ -65,14 +74,22 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         } catch (IOException e) {
             return ScriptedUpstream.json(400, "{\"error\":{\"message\":\"not JSON\"}}");
         }
+        if (request.path().endsWith("/responses")) {
+            return webSearch();
+        }
         String toolOutput = null;
+        String toolCallId = null;
         String lastUser = "";
         for (JsonNode message : body.path("messages")) {
             if (message.path("role").asText().equals("tool")) {
                 toolOutput = message.path("content").asText();
+                toolCallId = message.path("tool_call_id").asText();
             } else if (message.path("role").asText().equals("user")) {
                 lastUser = message.path("content").toString();
             }
+        }
+        if ("call_e2e_search".equals(toolCallId)) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer(SEARCH_ANSWER));
         }
         if (toolOutput != null) {
             return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("The command printed ",
@@ -89,7 +106,24 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
                     Chunks.usage(900, 40),
                     "[DONE]"));
         }
+        if (lastUser.contains("search the web")) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), List.of(
+                    Chunks.role(),
+                    Chunks.toolCall(0, "call_e2e_search", "WebSearch", "{\"query\": \"" + SEARCH_QUERY + "\"}"),
+                    Chunks.finish("tool_calls"),
+                    Chunks.usage(900, 20),
+                    "[DONE]"));
+        }
         return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("Hello from ", "the scripted upstream."));
+    }
+
+    /** The recorded Responses API web search, its two sources (and citations) moved to this test's URLs. */
+    private static ScriptedUpstream.Sse webSearch() {
+        List<String> events = ResponsesSse.goldenEvents("web-search-with-sources").stream()
+                .map(event -> event.replace("https://nodejs.org/en/about/previous-releases", SEARCH_URLS.get(0))
+                        .replace("https://github.com/nodejs/release", SEARCH_URLS.get(1)))
+                .toList();
+        return ResponsesSse.steps(Duration.ofMillis(20), events);
     }
 
     @Test
@@ -127,7 +161,47 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         assertEveryStreamValid();
     }
 
+    @Test
+    void searches_the_web_through_the_responses_api(@TempDir Path home, @TempDir Path project) throws Exception {
+        int before = scripted.requests().size();
+
+        // without tool search, WebSearch is declared up front and the model can call it at once
+        List<JsonNode> output = runClaude(home, project, "Please search the web for the e2e marker.",
+                Map.of("ENABLE_TOOL_SEARCH", "false"));
+
+        assertSucceededWith(output, SEARCH_ANSWER);
+        List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
+        assertThat(calls).extracting(ScriptedUpstream.Request::path)
+                .containsExactly("/v1/chat/completions", "/v1/responses", "/v1/chat/completions");
+        // the WebSearch tool's own request went to the Responses API with OpenAI's web_search tool
+        JsonNode search = ProxyJson.mapper().readTree(calls.get(1).body());
+        assertThat(search.path("tools").get(0).path("type").asText()).isEqualTo("web_search");
+        assertThat(search.path("include").get(0).asText()).isEqualTo("web_search_call.action.sources");
+        assertThat(search.path("input").toString()).contains(SEARCH_QUERY);
+        // Claude Code read the search results and gave the model a tool_result listing the stub's URLs
+        JsonNode last = ProxyJson.mapper().readTree(calls.get(2).body());
+        List<JsonNode> toolMessages = new ArrayList<>();
+        last.path("messages").forEach(message -> {
+            if (message.path("role").asText().equals("tool")) {
+                toolMessages.add(message);
+            }
+        });
+        assertThat(toolMessages).hasSize(1);
+        assertThat(toolMessages.get(0).path("tool_call_id").asText()).isEqualTo("call_e2e_search");
+        assertThat(toolMessages.get(0).path("content").asText()).contains(SEARCH_QUERY).contains(SEARCH_URLS);
+        // and the stream the proxy made of the search carried the server tool blocks Claude Code read them from
+        assertThat(relay.responses()).anySatisfy(response -> assertThat(response.body())
+                .contains("\"type\":\"server_tool_use\"").contains("\"type\":\"web_search_tool_result\"")
+                .contains(SEARCH_URLS.get(0)));
+        assertEveryStreamValid();
+    }
+
     private List<JsonNode> runClaude(Path home, Path project, String prompt) throws Exception {
+        return runClaude(home, project, prompt, Map.of());
+    }
+
+    private List<JsonNode> runClaude(Path home, Path project, String prompt, Map<String, String> extraEnv)
+            throws Exception {
         int closedPort = AvailablePortFinder.getNextAvailable();
         ProcessBuilder builder = new ProcessBuilder(claude.toString(), "-p", prompt, "--output-format", "stream-json",
                 "--verbose", "--max-turns", "6", "--dangerously-skip-permissions")
@@ -148,6 +222,7 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         env.put("HTTPS_PROXY", "http://127.0.0.1:" + closedPort);
         env.put("HTTP_PROXY", "http://127.0.0.1:" + closedPort);
         env.put("NO_PROXY", "127.0.0.1,localhost");
+        env.putAll(extraEnv);
         Path stderr = Files.createTempFile("claude-", ".stderr");
         builder.redirectError(stderr.toFile());
         Process process = builder.start();

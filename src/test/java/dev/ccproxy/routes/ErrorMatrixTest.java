@@ -153,13 +153,7 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
 
     @Test
     void a_retried_failure_that_recovers_is_a_normal_answer() throws IOException {
-        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).inScenario("flaky")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"busy\"}}"))
-                .willSetStateTo("recovered"));
-        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).inScenario("flaky")
-                .whenScenarioStateIs("recovered")
-                .willReturn(okJson(upstreamAnswer("text-only"))));
+        upstreamFailsOnceThenAnswers("/v1/chat/completions", 503, upstreamAnswer("text-only"));
 
         HttpResponse<String> response = postMessages(VALID);
 

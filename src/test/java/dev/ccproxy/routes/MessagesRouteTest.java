@@ -130,20 +130,6 @@ class MessagesRouteTest extends ProxyRouteTestSupport {
     }
 
     @Test
-    void web_search_requests_take_the_responses_branch_which_says_it_is_not_available_yet() throws Exception {
-        String body = resource("claude-code/web-search.json").replace("\"stream\": true", "\"stream\": false");
-
-        HttpResponse<String> response = postMessages(body, claudeCodeHeaders("web-search"));
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = ProxyJson.mapper().readTree(response.body());
-        assertThat(error.path("type").asText()).isEqualTo("error");
-        assertThat(error.path("error").path("type").asText()).isEqualTo("invalid_request_error");
-        assertThat(error.path("error").path("message").asText()).contains("Web search").contains("not available");
-        assertThat(upstream.getAllServeEvents()).isEmpty();
-    }
-
-    @Test
     void health_answers_once_the_routes_are_started() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(proxy("/health")).GET().build());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -157,5 +143,23 @@ class MessagesRouteTest extends ProxyRouteTestSupport {
         postMessages("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withoutHeader("api-key")
                 .withHeader("Authorization", equalTo("Bearer " + UPSTREAM_KEY)));
+    }
+
+    @Test
+    void a_model_that_exists_only_on_the_responses_api_is_sent_there() throws Exception {
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/responses")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(responsesAnswer("function-call"))));
+
+        HttpResponse<String> response = postMessages(
+                "{\"model\":\"gpt-5.1-codex\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ProxyJson.mapper().readTree(response.body()).path("model").asText()).isEqualTo("gpt-5.1-codex");
+        upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlPathEqualTo("/v1/responses")));
+        assertThat(sent).hasSize(1);
+        JsonNode body = ProxyJson.mapper().readTree(sent.get(0).getBodyAsString());
+        assertThat(body.path("model").asText()).isEqualTo("gpt-5.1-codex");
+        assertThat(body.path("max_output_tokens").asInt()).isEqualTo(50);
     }
 }

@@ -1,6 +1,8 @@
 package dev.ccproxy.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.MessagesRequestReader;
 import dev.ccproxy.config.ModelSettings;
 import dev.ccproxy.config.ProxySettings;
 import dev.ccproxy.config.TokenLimits;
@@ -39,6 +41,17 @@ public final class GoldenCases {
         }
     }
 
+    /** The case's {@code request.json}, read as the proxy reads a client's request; {@code defaultJson} without one. */
+    public static MessagesRequest request(Path dir, String defaultJson) {
+        Path file = dir.resolve("request.json");
+        try {
+            return MessagesRequestReader.read(Files.exists(file) ? Files.readAllBytes(file)
+                    : defaultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The case's {@code settings.properties}: big, middle, small, max-limit, min-limit; defaults otherwise. */
     public static Properties settings(Path dir) {
         Properties properties = new Properties();
@@ -57,7 +70,8 @@ public final class GoldenCases {
         String big = settings.getProperty("big", "gpt-4o");
         return new ModelSettings(big, settings.getProperty("middle", big), settings.getProperty("small", "gpt-4o-mini"),
                 Pattern.compile(ProxySettings.DEFAULT_PASSTHROUGH, Pattern.CASE_INSENSITIVE),
-                Pattern.compile(ProxySettings.DEFAULT_MAX_COMPLETION_TOKENS, Pattern.CASE_INSENSITIVE));
+                Pattern.compile(ProxySettings.DEFAULT_REASONING, Pattern.CASE_INSENSITIVE),
+                Pattern.compile(ProxySettings.DEFAULT_RESPONSES_API, Pattern.CASE_INSENSITIVE));
     }
 
     public static TokenLimits tokenLimits(Properties settings) {

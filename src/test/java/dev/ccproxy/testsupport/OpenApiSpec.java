@@ -3,7 +3,10 @@ package dev.ccproxy.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.Keyword;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped, not passed.
  *
  * <p>The spec is OpenAPI 3.1 but still carries 3.0's {@code nullable: true} in places; those are read as the authors
- * meant them ({@code type: [T, "null"]}, and null added to an {@code enum}) before validation.
+ * meant them ({@code type: [T, "null"]}, and null added to an {@code enum}) before validation. Its {@code oneOf}s
+ * overlap in places (a {@code message} input item is both an EasyInputMessage and an InputMessage), so they are read
+ * as {@code anyOf}: a document must still match at least one alternative.
  */
 public final class OpenApiSpec {
 
@@ -42,6 +48,13 @@ public final class OpenApiSpec {
 
     private static final Path SPEC = Path.of(System.getProperty("openai.spec", "../shared/specs/openai-openapi.json"));
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    /** JSON Schema 2020-12 plus the annotations OpenAPI and OpenAI's generator add, which validate nothing. */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keywords(Stream.of("components", "example", "x-oaiMeta", "x-oaiTypeLabel", "x-oaiExpandable",
+                                    "x-stainless-const", "$recursiveAnchor", "$recursiveRef")
+                            .map(NonValidationKeyword::new).map(Keyword.class::cast).toList())
+                    .build()));
     private static volatile JsonNode spec;
 
     private OpenApiSpec() {
@@ -99,15 +112,38 @@ public final class OpenApiSpec {
         return SCHEMAS.computeIfAbsent(schemaName, OpenApiSpec::schema).validate(document);
     }
 
+    /**
+     * The component schema of one Responses stream event type ({@code response.output_text.delta} →
+     * {@code ResponseTextDeltaEvent}), found through the spec's {@code ResponseStreamEvent} union, so that an
+     * invalid event is reported against its own schema rather than against all 60 alternatives.
+     */
+    public static String responsesStreamEventSchema(String type) {
+        Assumptions.assumeTrue(available(), "OpenAI's spec is not at " + SPEC.toAbsolutePath());
+        JsonNode schemas = spec().path("components").path("schemas");
+        JsonNode union = schemas.path("ResponseStreamEvent");
+        JsonNode alternatives = union.has("anyOf") ? union.get("anyOf") : union.path("oneOf");
+        for (JsonNode alternative : alternatives) {
+            String name = alternative.path("$ref").asText().replace("#/components/schemas/", "");
+            for (JsonNode value : schemas.path(name).path("properties").path("type").path("enum")) {
+                if (value.asText().equals(type)) {
+                    return name;
+                }
+            }
+        }
+        throw new AssertionError("OpenAI's spec has no stream event of type " + type);
+    }
+
     private static JsonSchema schema(String name) {
-        ObjectNode root = spec().deepCopy();
-        if (!root.path("components").path("schemas").has(name)) {
+        if (!spec().path("components").path("schemas").has(name)) {
             throw new IllegalArgumentException("No schema " + name + " in " + SPEC);
         }
+        // only the schemas: the rest of the OpenAPI document is no JSON Schema
+        ObjectNode root = ProxyJson.mapper().createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$ref", "#/components/schemas/" + name);
+        root.putObject("components").set("schemas", spec().path("components").path("schemas").deepCopy());
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root, config);
+        return FACTORY.getSchema(root, config);
     }
 
     private static JsonNode spec() {
@@ -117,6 +153,7 @@ public final class OpenApiSpec {
                     try {
                         JsonNode loaded = ProxyJson.mapper().readTree(SPEC.toFile());
                         nullableToTypeUnion(loaded);
+                        oneOfToAnyOf(loaded);
                         spec = loaded;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -125,6 +162,17 @@ public final class OpenApiSpec {
             }
         }
         return spec;
+    }
+
+    private static void oneOfToAnyOf(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("oneOf") && !object.has("anyOf")) {
+                object.set("anyOf", object.remove("oneOf"));
+            }
+            object.elements().forEachRemaining(OpenApiSpec::oneOfToAnyOf);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(OpenApiSpec::oneOfToAnyOf);
+        }
     }
 
     /** {@code {"type":"integer","nullable":true}} → {@code {"type":["integer","null"]}}, everywhere. */

@@ -1,6 +1,12 @@
 package dev.ccproxy.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ccproxy.json.ProxyJson;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ccproxy.ProxyApplication;
 import org.apache.camel.test.AvailablePortFinder;
@@ -21,9 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the real application (its YAML routes and {@code application.properties}) against a WireMock upstream on a
@@ -90,10 +98,36 @@ public abstract class ProxyRouteTestSupport {
         }
         for (ServeEvent event : upstream.getAllServeEvents()) {
             String path = event.getRequest().getUrl();
-            if (path.startsWith("/v1/chat/completions") || path.contains("/chat/completions")) {
+            if (path.contains("/chat/completions")) {
                 OpenApiSpec.assertValid(OpenApiSpec.CHAT_REQUEST, event.getRequest().getBodyAsString());
+            } else if (path.contains("/responses")) {
+                OpenApiSpec.assertValid(OpenApiSpec.RESPONSES_REQUEST, event.getRequest().getBodyAsString());
             }
         }
+    }
+
+    /** The body of the one request the upstream got, at {@code path}; fails when there were others anywhere. */
+    protected JsonNode onlyUpstreamRequest(String path) {
+        List<LoggedRequest> all = upstream.findAll(RequestPatternBuilder.allRequests());
+        assertThat(all).as("upstream requests").hasSize(1);
+        assertThat(all.get(0).getUrl()).startsWith(path);
+        try {
+            return ProxyJson.mapper().readTree(all.get(0).getBodyAsString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The upstream fails once at {@code path} with {@code status}, then answers {@code answer} (JSON). */
+    protected void upstreamFailsOnceThenAnswers(String path, int status, String answer) {
+        upstream.stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withStatus(status)
+                        .withBody("{\"error\":{\"message\":\"busy\"}}"))
+                .willSetStateTo("recovered"));
+        upstream.stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(WireMock.okJson(answer)));
     }
 
     protected URI proxy(String path) {
@@ -137,6 +171,11 @@ public abstract class ProxyRouteTestSupport {
     /** An upstream answer from the golden cases (each validated against OpenAI's spec there). */
     public static String upstreamAnswer(String goldenCase) {
         return resource("golden/chat-to-anthropic/" + goldenCase + "/upstream.json");
+    }
+
+    /** A Responses API answer from the golden cases (each validated against OpenAI's spec there). */
+    public static String responsesAnswer(String goldenCase) {
+        return resource("golden/responses-to-anthropic/" + goldenCase + "/upstream.json");
     }
 
     /** The headers Claude Code sent with a captured request, minus the ones the HTTP client sets itself. */

@@ -1,10 +1,12 @@
 package dev.ccproxy.testsupport;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +18,7 @@ public abstract class ScriptedRouteTestSupport extends ProxyRouteTestSupport {
 
     protected final AtomicReference<ScriptedUpstream.Reply> nextReply = new AtomicReference<>();
     protected final ScriptedUpstream scripted;
+    private int validated;
 
     protected ScriptedRouteTestSupport() {
         try {
@@ -39,6 +42,19 @@ public abstract class ScriptedRouteTestSupport extends ProxyRouteTestSupport {
         Map<String, String> settings = new HashMap<>(scriptedSettings());
         settings.put("proxy.upstream.base-url", scripted.baseUrl());
         return settings;
+    }
+
+    /** Every request the scripted upstream received during the test satisfies OpenAI's published spec. */
+    @AfterEach
+    void everyScriptedRequestSatisfiesOpenAiSpec() {
+        List<ScriptedUpstream.Request> requests = scripted.requests();
+        if (OpenApiSpec.available()) {
+            for (ScriptedUpstream.Request request : requests.subList(validated, requests.size())) {
+                OpenApiSpec.assertValid(request.path().contains("/responses")
+                        ? OpenApiSpec.RESPONSES_REQUEST : OpenApiSpec.CHAT_REQUEST, request.body());
+            }
+        }
+        validated = requests.size();
     }
 
     @AfterAll

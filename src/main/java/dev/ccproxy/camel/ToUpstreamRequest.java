@@ -3,17 +3,20 @@ package dev.ccproxy.camel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.AnthropicToChatCompletions;
 import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.mapping.UpstreamRequestMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Maps the Anthropic request to a Chat Completions body and keeps what the way back needs. */
-public final class ToChatCompletionsRequest implements Processor {
+/**
+ * Maps the Anthropic request to the upstream API's body (Chat Completions or Responses, whichever mapper it is given)
+ * and keeps what the way back needs.
+ */
+public final class ToUpstreamRequest implements Processor {
 
-    private final AnthropicToChatCompletions mapper;
+    private final UpstreamRequestMapper mapper;
 
-    public ToChatCompletionsRequest(AnthropicToChatCompletions mapper) {
+    public ToUpstreamRequest(UpstreamRequestMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -6,7 +6,6 @@ import dev.ccproxy.anthropic.ImageBlock;
 import dev.ccproxy.anthropic.MediaSource;
 import dev.ccproxy.anthropic.TextBlock;
 import dev.ccproxy.error.InvalidRequestException;
-import dev.ccproxy.openai.chat.ChatContentPart;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,29 +13,29 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Images and documents → Chat Completions content parts.
+ * Images and documents → protocol-neutral {@link MediaPart}s, which each upstream protocol turns into its own parts.
  *
  * <ul>
- *   <li>Images: base64 → a data URL in {@code image_url}; URL sources pass as the URL.</li>
- *   <li>PDFs: base64 → a {@code file} part with a data URL, which OpenAI reads natively.</li>
- *   <li>Text documents (and base64 {@code text/*}) → a text part headed by the title and context.</li>
- *   <li>{@code content} documents → their blocks as text and image parts.</li>
+ *   <li>Images: base64 → a data URL; URL sources pass as the URL.</li>
+ *   <li>PDFs: base64 → a file with a data URL, which OpenAI reads natively; a URL → a file URL (Responses only).</li>
+ *   <li>Text documents (and base64 {@code text/*}) → text headed by the title and context.</li>
+ *   <li>{@code content} documents → their blocks as text and images.</li>
  * </ul>
- * Sources an upstream cannot fetch (Anthropic Files API ids, PDF URLs) are a 400 that says why, never a silent drop.
+ * Sources no upstream can fetch (Anthropic Files API ids) are a 400 that says why, never a silent drop.
  */
-final class ChatMediaParts {
+final class MediaParts {
 
-    private ChatMediaParts() {
+    private MediaParts() {
     }
 
-    static ChatContentPart image(ImageBlock image, String where) {
+    static MediaPart image(ImageBlock image, String where) {
         MediaSource source = image.source();
         if (source == null || source.type() == null) {
             throw new InvalidRequestException(where + ".source: an image needs a source with a type");
         }
         return switch (source.type()) {
-            case "base64" -> ChatContentPart.imageUrl(dataUrl(source, "image/png", where));
-            case "url" -> ChatContentPart.imageUrl(required(source.url(), where + ".source.url"));
+            case "base64" -> new MediaPart.Image(dataUrl(source, "image/png", where));
+            case "url" -> new MediaPart.Image(required(source.url(), where + ".source.url"));
             case "file" -> throw new InvalidRequestException(where + ".source: images from the Anthropic Files API "
                     + "(source.type \"file\") cannot be forwarded to an OpenAI-compatible upstream; send them as base64");
             default -> throw new InvalidRequestException(where + ".source.type: unsupported image source type \""
@@ -44,42 +43,46 @@ final class ChatMediaParts {
         };
     }
 
-    static List<ChatContentPart> document(DocumentBlock document, String where) {
+    static List<MediaPart> document(DocumentBlock document, String where) {
         MediaSource source = document.source();
         if (source == null || source.type() == null) {
             throw new InvalidRequestException(where + ".source: a document needs a source with a type");
         }
-        List<ChatContentPart> parts = new ArrayList<>();
+        List<MediaPart> parts = new ArrayList<>();
         switch (source.type()) {
-            case "text" -> parts.add(ChatContentPart.text(headed(document, nullToEmpty(source.data()))));
+            case "text" -> parts.add(new MediaPart.Text(headed(document, nullToEmpty(source.data()))));
             case "base64" -> {
                 String mediaType = source.mediaType() == null ? "application/pdf" : source.mediaType();
                 if (mediaType.startsWith("text/")) {
-                    parts.add(ChatContentPart.text(headed(document, decodeText(source.data(), where))));
+                    parts.add(new MediaPart.Text(headed(document, decodeText(source.data(), where))));
                 } else {
                     if (document.title() != null || document.context() != null) {
-                        parts.add(ChatContentPart.text(headed(document, "")));
+                        parts.add(new MediaPart.Text(headed(document, "")));
                     }
-                    parts.add(ChatContentPart.file(filename(document), dataUrl(source, mediaType, where)));
+                    parts.add(new MediaPart.File(filename(document), dataUrl(source, mediaType, where)));
                 }
             }
             case "content" -> {
                 String heading = headed(document, "");
                 if (!heading.isEmpty()) {
-                    parts.add(ChatContentPart.text(heading));
+                    parts.add(new MediaPart.Text(heading));
                 }
                 List<ContentBlock> blocks = source.content() == null ? List.of() : source.content();
                 for (int i = 0; i < blocks.size(); i++) {
                     ContentBlock block = blocks.get(i);
                     if (block instanceof TextBlock text && text.text() != null && !text.text().isEmpty()) {
-                        parts.add(ChatContentPart.text(text.text()));
+                        parts.add(new MediaPart.Text(text.text()));
                     } else if (block instanceof ImageBlock image) {
                         parts.add(image(image, where + ".source.content[" + i + "]"));
                     }
                 }
             }
-            case "url" -> throw new InvalidRequestException(where + ".source: document URLs cannot be read by a Chat "
-                    + "Completions upstream; send the PDF as base64 (source.type \"base64\")");
+            case "url" -> {
+                if (document.title() != null || document.context() != null) {
+                    parts.add(new MediaPart.Text(headed(document, "")));
+                }
+                parts.add(new MediaPart.FileUrl(required(source.url(), where + ".source.url"), where));
+            }
             case "file" -> throw new InvalidRequestException(where + ".source: documents from the Anthropic Files API "
                     + "(source.type \"file\") cannot be forwarded to an OpenAI-compatible upstream; send them as base64");
             default -> throw new InvalidRequestException(where + ".source.type: unsupported document source type \""

@@ -1,0 +1,95 @@
+package dev.ccproxy.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.openai.responses.ResponsesRequest;
+import dev.ccproxy.openai.responses.ResponsesTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Anthropic Messages request → Responses API request (protocol.md b.4): the system prompt as {@code instructions},
+ * history as input items, tools flat, web search with its sources included, {@code max_output_tokens}, reasoning
+ * effort for reasoning models, {@code store: false}. Stop sequences have no Responses equivalent and are not sent.
+ */
+public final class AnthropicToResponses implements UpstreamRequestMapper {
+
+    /** Sources come back with each search, so web_search_tool_result blocks can list them. */
+    static final String WEB_SEARCH_SOURCES = "web_search_call.action.sources";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnthropicToResponses.class);
+
+    private final ModelResolver models;
+    private final TokenLimits tokenLimits;
+
+    public AnthropicToResponses(ModelResolver models, TokenLimits tokenLimits) {
+        this.models = models;
+        this.tokenLimits = tokenLimits;
+    }
+
+    @Override
+    public TranslationContext context(MessagesRequest request) {
+        return TranslationContext.of(request, models);
+    }
+
+    @Override
+    public ResponsesRequest map(MessagesRequest request, TranslationContext context) {
+        List<ResponsesTool> tools = null;
+        JsonNode toolChoice = null;
+        Boolean parallelToolCalls = null;
+        Integer maxToolCalls = null;
+        List<String> include = null;
+        if (request.hasTools()) {
+            tools = ResponsesToolsMapper.tools(request.tools(), context.toolNames());
+            toolChoice = ResponsesToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
+            maxToolCalls = ResponsesToolsMapper.maxToolCalls(request.tools());
+            if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
+                parallelToolCalls = false;
+            }
+            if (request.wantsWebSearch()) {
+                include = List.of(WEB_SEARCH_SOURCES);
+            }
+        }
+        if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
+            LOG.info("stop_sequences {} are not sent: the Responses API has no stop parameter",
+                    request.stopSequences());
+        }
+        String instructions = BlockText.join(request.system(), "\n\n");
+        return new ResponsesRequest(
+                context.upstreamModel(),
+                instructions.isEmpty() ? null : instructions,
+                ResponsesInputMapper.map(request.messages(), context.toolNames()),
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                tokenLimits.apply(request.maxTokens()),
+                maxToolCalls,
+                request.temperature(),
+                request.topP(),
+                reasoning(request, context),
+                include,
+                false,
+                request.streaming() ? Boolean.TRUE : null,
+                AnthropicToChatCompletions.user(request));
+    }
+
+    /** Only reasoning models take a reasoning effort; others would reject the request. */
+    private ResponsesRequest.Reasoning reasoning(MessagesRequest request, TranslationContext context) {
+        String effort = ReasoningEffort.of(request);
+        if (!models.reasoningModel(context.upstreamModel())) {
+            if (effort != null) {
+                LOG.debug("{} is not a reasoning model; the requested effort {} is not sent", context.upstreamModel(),
+                        effort);
+            }
+            return null;
+        }
+        boolean summaries = ReasoningEffort.thinkingWanted(request);
+        if (effort == null && !summaries) {
+            return null;
+        }
+        return new ResponsesRequest.Reasoning(effort, summaries ? "auto" : null);
+    }
+}

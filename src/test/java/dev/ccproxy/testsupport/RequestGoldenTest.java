@@ -1,0 +1,65 @@
+package dev.ccproxy.testsupport;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.MessagesRequestReader;
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.json.ProxyJson;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Anthropic request → upstream request, one folder per case under {@code golden/<direction>}: {@code request.json}
+ * (what the client sends), {@code expected.json} (what the upstream must get, itself valid per OpenAI's spec) or
+ * {@code error.json} (the 400 the client must get), and optionally {@code settings.properties}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RequestGoldenTest {
+
+    /** The folder under {@code golden/}. */
+    protected abstract String direction();
+
+    /** The schema in OpenAI's spec the upstream request must satisfy. */
+    protected abstract String upstreamSchema();
+
+    /** The production mapping, configured by the case's settings. */
+    protected abstract Object map(MessagesRequest request, Properties settings);
+
+    Stream<Path> cases() {
+        return GoldenCases.of(direction());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void maps_the_request_as_the_golden_file_says(Path dir) throws IOException {
+        byte[] input = Files.readAllBytes(dir.resolve("request.json"));
+        Path errorFile = dir.resolve("error.json");
+        if (Files.exists(errorFile)) {
+            ProxyException error = catchThrowableOfType(ProxyException.class,
+                    () -> map(MessagesRequestReader.read(input), GoldenCases.settings(dir)));
+            assertThat(error).as("mapping %s must fail", dir.getFileName()).isNotNull();
+            GoldenCases.assertError(errorFile, error);
+            return;
+        }
+        GoldenJson.assertMatches(dir.resolve("expected.json"),
+                ProxyJson.mapper().valueToTree(map(MessagesRequestReader.read(input), GoldenCases.settings(dir))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void upstream_request_satisfies_openai_spec(Path dir) {
+        Path expected = dir.resolve("expected.json");
+        if (Files.exists(expected)) {
+            OpenApiSpec.assertValid(upstreamSchema(), GoldenJson.read(expected));
+        }
+    }
+}
