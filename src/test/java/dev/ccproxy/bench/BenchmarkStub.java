@@ -6,12 +6,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 
+import dev.ccproxy.testsupport.ResponsesSse;
+
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A fast OpenAI-compatible upstream for the benchmark (non-blocking, Vert.x): {@code /v1/chat/completions} answers a
  * fixed completion at once, or, for {@code "stream": true}, a role chunk, {@code deltas} content chunks
- * {@code gapMillis} apart, the finish and usage chunks and {@code [DONE]}.
+ * {@code gapMillis} apart, the finish and usage chunks and {@code [DONE]}. {@code /v1/responses} streams the recorded
+ * web search of the golden case {@code web-search-with-sources}, its answer stretched to {@code deltas} text deltas
+ * {@code gapMillis} apart.
  */
 final class BenchmarkStub implements AutoCloseable {
 
@@ -30,6 +35,10 @@ final class BenchmarkStub implements AutoCloseable {
             + "\"completion_tokens\":64,\"total_tokens\":83}}");
     private static final Buffer DONE = sse("[DONE]");
     private static final Buffer COMPLETION_BUFFER = Buffer.buffer(COMPLETION);
+    private static final Buffer[] SEARCH = recordedSearch();
+    private static final Buffer SEARCH_BEFORE_TEXT = SEARCH[0];
+    private static final Buffer SEARCH_TEXT_DELTA = SEARCH[1];
+    private static final Buffer SEARCH_AFTER_TEXT = SEARCH[2];
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -42,7 +51,11 @@ final class BenchmarkStub implements AutoCloseable {
                 .connectionHandler(connection -> connections.incrementAndGet())
                 .requestHandler(request -> request.body().onSuccess(body -> {
                     HttpServerResponse response = request.response();
-                    if (body.toString().contains("\"stream\":true")) {
+                    if (request.path().endsWith("/responses")) {
+                        response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+                        response.write(SEARCH_BEFORE_TEXT);
+                        streamSearchAnswer(response, deltas, gapMillis);
+                    } else if (body.toString().contains("\"stream\":true")) {
                         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
                         response.write(ROLE);
                         stream(response, deltas, gapMillis);
@@ -76,6 +89,37 @@ final class BenchmarkStub implements AutoCloseable {
             response.write(TOKEN);
             stream(response, left - 1, gapMillis);
         });
+    }
+
+    private void streamSearchAnswer(HttpServerResponse response, int left, long gapMillis) {
+        if (left == 0) {
+            response.end(SEARCH_AFTER_TEXT);
+            return;
+        }
+        vertx.setTimer(gapMillis, id -> {
+            if (response.closed()) {
+                return;
+            }
+            response.write(SEARCH_TEXT_DELTA);
+            streamSearchAnswer(response, left - 1, gapMillis);
+        });
+    }
+
+    /** The recorded search's events before its first text delta, one text delta, and the events after its last. */
+    private static Buffer[] recordedSearch() {
+        List<String> events = ResponsesSse.goldenEvents("web-search-with-sources");
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).contains("\"type\":\"response.output_text.delta\"")) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        String delta = events.get(first).replaceFirst("\"delta\":\"[^\"]*\"", "\"delta\":\" token\"");
+        return new Buffer[] {Buffer.buffer(ResponsesSse.body(events.subList(0, first))),
+                Buffer.buffer(ResponsesSse.frame(delta)),
+                Buffer.buffer(ResponsesSse.body(events.subList(last + 1, events.size())))};
     }
 
     private static Buffer sse(String data) {

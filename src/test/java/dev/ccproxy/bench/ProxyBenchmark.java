@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>throughput at concurrency 16, non-streaming;</li>
  *   <li>streaming: 64 deltas 20 ms apart; added time to the first delta and added inter-delta gap;</li>
  *   <li>sustained streams: 512 at once; a stream counts when every delta arrives and no gap exceeds 10× the pacing;</li>
+ *   <li>web search streams over the Responses API (the recorded search, 64 text deltas 20 ms apart): one at a time,
+ *       and 256 at once;</li>
  *   <li>the proxy's resident memory, idle and after the load.</li>
  * </ol>
  */
@@ -36,6 +38,14 @@ public final class ProxyBenchmark {
             + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
     private static final String OPENAI = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}],"
             + "\"max_tokens\":256%s}";
+
+    private static final String ANTHROPIC_SEARCH = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,"
+            + "\"stream\":true,\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\",\"max_uses\":1}],"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Search the web\"}]}";
+    private static final String OPENAI_SEARCH = "{\"model\":\"gpt-4o\",\"input\":\"Search the web\","
+            + "\"tools\":[{\"type\":\"web_search\"}],\"include\":[\"web_search_call.action.sources\"],"
+            + "\"max_output_tokens\":256,\"stream\":true}";
+    private static final String UPSTREAM_TEXT_DELTA = "\"response.output_text.delta\"";
 
     private ProxyBenchmark() {
     }
@@ -79,8 +89,9 @@ public final class ProxyBenchmark {
                     .append("generator: one Vert.x JVM. All on the same machine: ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
 
-            // 1 and 2: non-streaming, interleaved rounds (-Dbench.only=streams skips them)
-            boolean nonStreaming = !"streams".equals(System.getProperty("bench.only"));
+            // 1 and 2: non-streaming, interleaved rounds (-Dbench.only=streams or web-search skips them)
+            String only = System.getProperty("bench.only", "");
+            boolean nonStreaming = only.isEmpty();
             for (int users : nonStreaming ? new int[] {1, 16} : new int[0]) {
                 List<Long> direct = new ArrayList<>();
                 List<Long> viaProxy = new ArrayList<>();
@@ -106,33 +117,11 @@ public final class ProxyBenchmark {
                         .append(reuse);
             }
 
-            // 3: streaming at concurrency 1
-            List<LoadClient.StreamTiming> directOne = new ArrayList<>();
-            List<LoadClient.StreamTiming> proxyOne = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                directOne.addAll(client.streams(stub.port(), "/v1/chat/completions", openaiStream, 1, "\" token\""));
-                proxyOne.addAll(client.streams(proxyPort, "/v1/messages", anthropicStream, 1, "text_delta"));
+            if (!only.equals("web-search")) {
+                streamingScenarios(report, client, stub, proxy, proxyPort, anthropicStream, openaiStream, streams,
+                        deltas, gap);
             }
-            report.append("## Streaming, one at a time (64 deltas, 20 ms apart, 10 streams each)\n\n")
-                    .append(streamTable(directOne, proxyOne, deltas, gap));
-
-            // 4: sustained streams, a sweep up to the target (a stream is whole when no gap exceeds 10x the pacing)
-            report.append("## Sustained streams\n\n").append("Streams started at once, 64 deltas 20 ms apart each. ")
-                    .append("Proxy CPU is the proxy process's user + system time during its run.\n\n");
-            for (int level = 64; level <= streams; level *= 2) {
-                List<LoadClient.StreamTiming> directMany = client.streams(stub.port(), "/v1/chat/completions",
-                        openaiStream, level, "\" token\"");
-                long cpuBefore = cpuMillis(proxy);
-                List<LoadClient.StreamTiming> proxyMany = client.streams(proxyPort, "/v1/messages", anthropicStream,
-                        level, "text_delta");
-                long cpu = cpuMillis(proxy) - cpuBefore;
-                report.append(String.format(Locale.ROOT, "### %d at once (proxy CPU %.1f s for %d deltas: %.0f µs a "
-                                + "delta)%n%n", level, cpu / 1000.0, level * deltas, cpu * 1000.0 / (level * deltas)))
-                        .append(streamTable(directMany, proxyMany, deltas, gap));
-                if (level < streams && level * 2 > streams) {
-                    level = streams / 2;
-                }
-            }
+            webSearchScenarios(report, client, stub, proxy, proxyPort, deltas, gap);
 
             long loadedRss = rssKb(proxy);
             report.append(String.format(Locale.ROOT, "## Proxy memory%n%nResident: %d MiB idle after start-up, %d MiB "
@@ -148,6 +137,66 @@ public final class ProxyBenchmark {
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         System.out.println("(written to target/bench/results.md; the proxy's log is target/bench/proxy.log)");
+    }
+
+    /** 3 and 4: Chat Completions streams, one at a time, then a sweep of streams at once up to {@code streams}. */
+    private static void streamingScenarios(StringBuilder report, LoadClient client, BenchmarkStub stub, Process proxy,
+            int proxyPort, String anthropicStream, String openaiStream, int streams, int deltas, long gap)
+            throws IOException {
+        // 3: streaming at concurrency 1
+        List<LoadClient.StreamTiming> directOne = new ArrayList<>();
+        List<LoadClient.StreamTiming> proxyOne = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            directOne.addAll(client.streams(stub.port(), "/v1/chat/completions", openaiStream, 1, "\" token\""));
+            proxyOne.addAll(client.streams(proxyPort, "/v1/messages", anthropicStream, 1, "text_delta"));
+        }
+        report.append("## Streaming, one at a time (64 deltas, 20 ms apart, 10 streams each)\n\n")
+                .append(streamTable(directOne, proxyOne, deltas, gap));
+
+        // 4: sustained streams, a sweep up to the target (a stream is whole when no gap exceeds 10x the pacing)
+        report.append("## Sustained streams\n\n").append("Streams started at once, 64 deltas 20 ms apart each. ")
+                .append("Proxy CPU is the proxy process's user + system time during its run.\n\n");
+        for (int level = 64; level <= streams; level *= 2) {
+            List<LoadClient.StreamTiming> directMany = client.streams(stub.port(), "/v1/chat/completions",
+                    openaiStream, level, "\" token\"");
+            long cpuBefore = cpuMillis(proxy);
+            List<LoadClient.StreamTiming> proxyMany = client.streams(proxyPort, "/v1/messages", anthropicStream,
+                    level, "text_delta");
+            long cpu = cpuMillis(proxy) - cpuBefore;
+            report.append(String.format(Locale.ROOT, "### %d at once (proxy CPU %.1f s for %d deltas: %.0f µs a "
+                            + "delta)%n%n", level, cpu / 1000.0, level * deltas, cpu * 1000.0 / (level * deltas)))
+                    .append(streamTable(directMany, proxyMany, deltas, gap));
+            if (level < streams && level * 2 > streams) {
+                level = streams / 2;
+            }
+        }
+    }
+
+    /** 5: web search streams over the Responses API, one at a time and 256 at once. */
+    private static void webSearchScenarios(StringBuilder report, LoadClient client, BenchmarkStub stub,
+            Process proxy, int proxyPort, int deltas, long gap) throws IOException {
+        client.streams(proxyPort, "/v1/messages", ANTHROPIC_SEARCH, 32, "text_delta");
+        List<LoadClient.StreamTiming> directOne = new ArrayList<>();
+        List<LoadClient.StreamTiming> proxyOne = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            directOne.addAll(client.streams(stub.port(), "/v1/responses", OPENAI_SEARCH, 1, UPSTREAM_TEXT_DELTA));
+            proxyOne.addAll(client.streams(proxyPort, "/v1/messages", ANTHROPIC_SEARCH, 1, "text_delta"));
+        }
+        report.append("## Web search streams (Responses API), one at a time (the recorded search, then 64 text ")
+                .append("deltas 20 ms apart; 10 streams each)\n\n")
+                .append("Through the proxy the search becomes server_tool_use, web_search_tool_result and text blocks ")
+                .append("with citations; the first event timed is the first text delta.\n\n")
+                .append(streamTable(directOne, proxyOne, deltas, gap));
+        int level = 256;
+        List<LoadClient.StreamTiming> directMany = client.streams(stub.port(), "/v1/responses", OPENAI_SEARCH, level,
+                UPSTREAM_TEXT_DELTA);
+        long cpuBefore = cpuMillis(proxy);
+        List<LoadClient.StreamTiming> proxyMany = client.streams(proxyPort, "/v1/messages", ANTHROPIC_SEARCH, level,
+                "text_delta");
+        long cpu = cpuMillis(proxy) - cpuBefore;
+        report.append(String.format(Locale.ROOT, "### %d web search streams at once (proxy CPU %.1f s for %d deltas: "
+                        + "%.0f µs a delta)%n%n", level, cpu / 1000.0, level * deltas, cpu * 1000.0 / (level * deltas)))
+                .append(streamTable(directMany, proxyMany, deltas, gap));
     }
 
     private static String streamTable(List<LoadClient.StreamTiming> direct, List<LoadClient.StreamTiming> proxy,
