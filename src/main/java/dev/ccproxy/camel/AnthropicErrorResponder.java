@@ -3,6 +3,7 @@ package dev.ccproxy.camel;
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.error.ErrorClassifier;
 import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.mapping.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -17,11 +18,14 @@ public final class AnthropicErrorResponder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicErrorResponder.class);
 
-    private final String upstream;
+    private final String defaultUpstream;
 
-    /** @param upstream how to name the upstream in messages (its base URL; never carries a key) */
-    public AnthropicErrorResponder(String upstream) {
-        this.upstream = upstream;
+    /**
+     * @param defaultUpstream how to name the upstream in messages when the request failed before one was chosen (the
+     *                        default provider's base URL; never a key)
+     */
+    public AnthropicErrorResponder(String defaultUpstream) {
+        this.defaultUpstream = defaultUpstream;
     }
 
     @Override
@@ -35,6 +39,8 @@ public final class AnthropicErrorResponder implements Processor {
             exchange.getMessage().setBody(null);
             return;
         }
+        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        String upstream = context == null ? defaultUpstream : context.target().provider().describe();
         ProxyException error = ErrorClassifier.classify(failure, upstream);
         if (ErrorClassifier.internal(error)) {
             LOG.error("{} failed inside the proxy", requestId, failure);

@@ -15,6 +15,12 @@ public final class ExchangeKeys {
     /** The {@link dev.ccproxy.mapping.TranslationContext} of the upstream call. */
     public static final String TRANSLATION = "ProxyTranslation";
 
+    /**
+     * The upstream call's endpoint URI: the provider's URL from configuration (plus camel-http's
+     * {@code disableStreamCache} for streams); the route's {@code toD} sends there.
+     */
+    public static final String UPSTREAM_URL = "ProxyUpstreamUrl";
+
     /** Header the ingress router reads: {@code chat} or {@code responses}. */
     public static final String UPSTREAM_API = "ProxyUpstreamApi";
 

@@ -2,8 +2,10 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
+import dev.ccproxy.config.UpstreamApi;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.mapping.ModelResolver;
+import dev.ccproxy.mapping.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -11,18 +13,17 @@ import org.apache.camel.Processor;
 import java.util.Locale;
 
 /**
- * Reads the {@code POST /v1/messages} body into a {@link MessagesRequest} and tells the router which upstream API
- * serves it: the Responses API for requests with Anthropic's web-search tool, for models that exist only there, and
- * for everything when {@code proxy.upstream.api = responses}; Chat Completions otherwise.
+ * Reads the {@code POST /v1/messages} body into a {@link MessagesRequest}, chooses its target through the model map
+ * (provider, upstream model, profile), and tells the router which upstream API serves it: the Responses API for
+ * requests with Anthropic's web-search tool and for models or providers configured for it; Chat Completions
+ * otherwise.
  */
 public final class ReadMessagesRequest implements Processor {
 
     private final ModelResolver models;
-    private final boolean responsesForAll;
 
-    public ReadMessagesRequest(ModelResolver models, boolean responsesForAll) {
+    public ReadMessagesRequest(ModelResolver models) {
         this.models = models;
-        this.responsesForAll = responsesForAll;
     }
 
     @Override
@@ -30,10 +31,11 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
+        TranslationContext context = TranslationContext.of(request, models);
         exchange.setProperty(ExchangeKeys.MESSAGES_REQUEST, request);
+        exchange.setProperty(ExchangeKeys.TRANSLATION, context);
         exchange.setProperty(ExchangeKeys.STREAM, request.streaming());
-        boolean responses = responsesForAll || request.wantsWebSearch()
-                || models.responsesOnly(models.resolve(request.model()));
+        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
         in.setHeader(ExchangeKeys.UPSTREAM_API, responses ? "responses" : "chat");
     }
 

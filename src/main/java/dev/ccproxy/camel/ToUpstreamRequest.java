@@ -9,8 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Maps the Anthropic request to the upstream API's body (Chat Completions or Responses, whichever mapper it is given)
- * and keeps what the way back needs.
+ * Maps the Anthropic request to the upstream API's body (Chat Completions or Responses, whichever mapper it is given),
+ * for the target {@link ReadMessagesRequest} chose.
  */
 public final class ToUpstreamRequest implements Processor {
 
@@ -23,8 +23,7 @@ public final class ToUpstreamRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws JsonProcessingException {
         MessagesRequest request = exchange.getProperty(ExchangeKeys.MESSAGES_REQUEST, MessagesRequest.class);
-        TranslationContext context = mapper.context(request);
-        exchange.setProperty(ExchangeKeys.TRANSLATION, context);
+        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
         exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(mapper.map(request, context)));
     }
 }

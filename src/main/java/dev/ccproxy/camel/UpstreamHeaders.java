@@ -1,44 +1,50 @@
 package dev.ccproxy.camel;
 
-import dev.ccproxy.config.UpstreamSettings;
+import dev.ccproxy.config.ProviderSettings;
+import dev.ccproxy.config.UpstreamApi;
+import dev.ccproxy.config.UpstreamUrls;
+import dev.ccproxy.mapping.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Sets the upstream's credentials after the route has removed every client header: {@code Authorization: Bearer}
- * (OpenAI and compatibles) or {@code api-key} plus {@code ?api-version=} (Azure OpenAI), then the configured
- * {@code CUSTOM_HEADER_*} headers. All values come from configuration, none from the request.
+ * Prepares the call to the request's provider after the route has removed every client header: its URL (an exchange
+ * property the route's {@code toD} reads; for a stream with camel-http's {@code disableStreamCache=true}),
+ * {@code Authorization: Bearer} (OpenAI and compatibles) or {@code api-key}
+ * (Azure OpenAI), then the provider's custom headers. All values come from configuration, none from the request; the
+ * request's model only chooses among the configured providers.
  */
 public final class UpstreamHeaders implements Processor {
 
     static final String USER_AGENT = "claude-code-proxy";
 
-    private final UpstreamSettings upstream;
-    private final String azureQuery;
+    private final UpstreamApi api;
 
-    public UpstreamHeaders(UpstreamSettings upstream) {
-        this.upstream = upstream;
-        this.azureQuery = upstream.azure()
-                ? "api-version=" + URLEncoder.encode(upstream.azureApiVersion(), StandardCharsets.UTF_8)
-                : null;
+    /** @param api the API of the route this processor serves */
+    public UpstreamHeaders(UpstreamApi api) {
+        this.api = api;
     }
 
     @Override
     public void process(Exchange exchange) {
+        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        ProviderSettings provider = context.target().provider();
+        String url = api == UpstreamApi.RESPONSES
+                ? UpstreamUrls.responses(provider) : UpstreamUrls.chatCompletions(provider, context.upstreamModel());
+        boolean stream = Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.STREAM, Boolean.class));
+        // a stream must reach the relay as it arrives, not cached: camel-http's option goes with the URI
+        exchange.setProperty(ExchangeKeys.UPSTREAM_URL,
+                stream ? url + (url.contains("?") ? "&" : "?") + "disableStreamCache=true" : url);
         Message message = exchange.getIn();
         message.setHeader("User-Agent", USER_AGENT);
-        if (upstream.azure()) {
-            if (upstream.apiKey() != null) {
-                message.setHeader("api-key", upstream.apiKey());
+        if (provider.apiKey() != null) {
+            if (provider.azure()) {
+                message.setHeader("api-key", provider.apiKey());
+            } else {
+                message.setHeader("Authorization", "Bearer " + provider.apiKey());
             }
-            message.setHeader(Exchange.HTTP_QUERY, azureQuery);
-        } else if (upstream.apiKey() != null) {
-            message.setHeader("Authorization", "Bearer " + upstream.apiKey());
         }
-        upstream.customHeaders().forEach(message::setHeader);
+        provider.headers().forEach(message::setHeader);
     }
 }

@@ -1,18 +1,24 @@
 package dev.ccproxy.config;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The model map of the seed: Claude families to three upstream models, plus which names pass through untouched.
+ * The model map: configured rules first ({@code proxy.models.map[N]}), then upstream names that pass through, then
+ * the seed's families (haiku → small, sonnet → middle, opus → big) and big for everything else.
  *
- * @param big                 for opus and every name that matches nothing else
- * @param middle              for sonnet
- * @param small               for haiku
- * @param passthrough         names that already are upstream model names
- * @param reasoning           OpenAI reasoning models: {@code max_completion_tokens} instead of {@code max_tokens}, and a
- *                            reasoning effort
- * @param responsesApi        upstream models that exist only on the Responses API (codex)
+ * @param big         for opus and every name that matches nothing else
+ * @param middle      for sonnet
+ * @param small       for haiku
+ * @param rules       exact names and patterns, tried in order before anything else
+ * @param passthrough names that already are upstream model names (sent to the default provider unchanged)
+ * @param webSearch   where requests with the web-search tool go, when not to the requested model's target (a
+ *                    provider without the Responses API cannot search); null: the requested model's target
  */
-public record ModelSettings(String big, String middle, String small, Pattern passthrough, Pattern reasoning,
-        Pattern responsesApi) {
+public record ModelSettings(ModelChoice big, ModelChoice middle, ModelChoice small, List<ModelRule> rules,
+        Pattern passthrough, ModelChoice webSearch) {
+
+    public ModelSettings {
+        rules = List.copyOf(rules);
+    }
 }

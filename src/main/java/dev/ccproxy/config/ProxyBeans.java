@@ -40,18 +40,18 @@ public final class ProxyBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         ProxySettings settings = ProxySettings.load(context.getPropertiesComponent());
         LogLevelConfigurer.apply(settings.logLevel());
-        ModelResolver models = new ModelResolver(settings.models());
+        ModelResolver models = new ModelResolver(settings);
 
         Registry registry = context.getRegistry();
         registry.bind("objectMapper", ObjectMapper.class, ProxyJson.mapper());
         registry.bind("proxySettings", settings);
         registry.bind("acceptRequest", new AcceptRequest());
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
-        registry.bind("readMessagesRequest", new ReadMessagesRequest(models, settings.upstream().responsesForAll()));
+        registry.bind("readMessagesRequest", new ReadMessagesRequest(models));
         registry.bind("toChatCompletionsRequest",
-                new ToUpstreamRequest(new AnthropicToChatCompletions(models, settings.tokens(),
-                        settings.streaming().includeUsage())));
-        registry.bind("upstreamHeaders", new UpstreamHeaders(settings.upstream()));
+                new ToUpstreamRequest(new AnthropicToChatCompletions(models, settings.tokens())));
+        registry.bind("chatCompletionsUpstream", new UpstreamHeaders(UpstreamApi.CHAT));
+        registry.bind("responsesUpstream", new UpstreamHeaders(UpstreamApi.RESPONSES));
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
         ScheduledExecutorService keepAlive = context.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "sse-keep-alive");
@@ -65,13 +65,23 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("streamResponses", new RelayStreamToClient(streaming, keepAlive, " (responses)",
                 (translation, request) -> new ResponsesStreamTranslator(translation, InputTokenEstimate.of(request))));
         registry.bind("upstreamCancellation", new UpstreamCancellation());
-        registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.upstream().maxRetryAfterSeconds()));
-        registry.bind("anthropicErrorResponder", new AnthropicErrorResponder(settings.upstream().baseUrl()));
+        registry.bind("retryableUpstreamFailure",
+                new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));
+        registry.bind("anthropicErrorResponder",
+                new AnthropicErrorResponder(settings.defaultProvider().describe()));
         context.addStartupListener(new HttpErrorPages());
 
-        LOG.info("Upstream {} ({}), models big={} middle={} small={}, client key {}", settings.upstream().baseUrl(),
-                settings.upstream().azure() ? "Azure OpenAI" : "OpenAI-compatible", settings.models().big(),
-                settings.models().middle(), settings.models().small(),
-                settings.clientApiKey() == null ? "not required" : "required");
+        settings.providers().values().forEach(provider -> LOG.info("Provider {}: {} ({}, {} API by default)",
+                provider.name(), provider.baseUrl(), provider.azure() ? "Azure OpenAI" : "OpenAI-compatible",
+                provider.api().name().toLowerCase(java.util.Locale.ROOT)));
+        LOG.info("Models big={} middle={} small={}, {} map rule(s), {} profile rule(s); client key {}",
+                describe(settings.models().big()), describe(settings.models().middle()),
+                describe(settings.models().small()), settings.models().rules().size(),
+                settings.profiles().rules().size(), settings.clientApiKey() == null ? "not required" : "required");
+    }
+
+    private static String describe(ModelChoice choice) {
+        return choice.provider().equals(ProviderSettings.DEFAULT) ? choice.model()
+                : choice.model() + " on " + choice.provider();
     }
 }

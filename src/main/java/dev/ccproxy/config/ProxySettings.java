@@ -2,60 +2,175 @@ package dev.ccproxy.config;
 
 import org.apache.camel.spi.PropertiesComponent;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
 /**
  * Everything the proxy's beans need from {@code application.properties} and the environment, read once at start-up.
+ * A malformed or inconsistent setting fails the start with the key's name.
  *
  * @param clientApiKey the key clients must present; null leaves the proxy open (and bound to loopback)
+ * @param providers    by name; {@value ProviderSettings#DEFAULT} always exists (the seed's variables)
  */
-public record ProxySettings(String clientApiKey, UpstreamSettings upstream, ModelSettings models, TokenLimits tokens,
-        StreamingSettings streaming, String logLevel) {
+public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> providers, ModelSettings models,
+        ModelProfiles profiles, TokenLimits tokens, StreamingSettings streaming, RetrySettings retries,
+        String logLevel) {
 
     /** Names that are already upstream model names: OpenAI families, common open models, and provider/model ids. */
     public static final String DEFAULT_PASSTHROUGH =
             "^(gpt-|chatgpt-|o[1-9]|ft:|ep-|doubao-|deepseek|qwen|llama|mistral|mixtral|codestral|gemini|gemma|phi|"
-            + "grok|glm|kimi|moonshot|command|.+/).*";
-    public static final String DEFAULT_REASONING = "^(o[1-9]|gpt-5).*";
-    public static final String DEFAULT_RESPONSES_API = "^(.*/)?(gpt-[0-9.]+-codex|codex-).*";
+            + "grok|glm|kimi|moonshot|command|codex-|.+/).*";
+
+    private static final String PROVIDERS = "proxy.providers.";
+    private static final String MODEL_MAP = "proxy.models.map[";
+    private static final String PROFILES = "proxy.profiles[";
+
+    public ProxySettings {
+        providers = Map.copyOf(providers);
+    }
 
     public static ProxySettings load(PropertiesComponent properties) {
-        SettingsReader read = new SettingsReader(properties);
-        UpstreamSettings upstream = new UpstreamSettings(
-                baseUrl(read.required("proxy.upstream.base-url")),
-                read.optional("proxy.upstream.api-key"),
-                read.optional("proxy.upstream.azure-api-version"),
-                read.prefixed(SeedEnvironment.HEADER_KEY_PREFIX),
-                read.intValue("proxy.upstream.max-retries", 2),
-                read.intValue("proxy.upstream.max-retry-after-seconds", 10),
-                upstreamApi(read.optional("proxy.upstream.api")));
-        String big = read.required("proxy.models.big");
-        String middle = read.optional("proxy.models.middle");
-        ModelSettings models = new ModelSettings(
-                big,
-                middle == null ? big : middle,
-                read.required("proxy.models.small"),
-                read.pattern("proxy.models.passthrough", DEFAULT_PASSTHROUGH),
-                read.pattern("proxy.models.reasoning", DEFAULT_REASONING),
-                read.pattern("proxy.models.responses-api", DEFAULT_RESPONSES_API));
-        TokenLimits tokens = new TokenLimits(read.optionalInt("proxy.tokens.max-limit"),
-                read.optionalInt("proxy.tokens.min-limit"));
+        return load(SettingsReader.of(properties));
+    }
+
+    /** From a plain map of keys to values (tests). */
+    public static ProxySettings load(Map<String, String> values) {
+        return load(SettingsReader.of(values));
+    }
+
+    public ProviderSettings defaultProvider() {
+        return providers.get(ProviderSettings.DEFAULT);
+    }
+
+    private static ProxySettings load(SettingsReader read) {
         StreamingSettings streaming = new StreamingSettings(
                 read.booleanValue("proxy.streaming.include-usage", true),
                 toolCallMode(read.optional("proxy.streaming.tool-calls")),
                 java.time.Duration.ofMillis(read.longValue("proxy.streaming.ping-interval-millis", 10_000)));
+        Map<String, ProviderSettings> providers = providers(read, streaming.includeUsage());
+        ModelSettings models = models(read);
+        List<ModelProfiles.Rule> profileRules = new ArrayList<>(ProfileRules.parse(PROFILES, read.prefixed(PROFILES)));
+        profileRules.addAll(ProfileRules.builtIn());
+        ModelProfiles profiles = new ModelProfiles(profileRules);
+        checkProvidersExist(providers, models, profiles);
+        TokenLimits tokens = new TokenLimits(read.optionalInt("proxy.tokens.max-limit"),
+                read.optionalInt("proxy.tokens.min-limit"));
+        RetrySettings retries = new RetrySettings(read.intValue("proxy.upstream.max-retries", 2),
+                read.intValue("proxy.upstream.max-retry-after-seconds", 10));
         String logLevel = read.optional("proxy.log.level");
-        return new ProxySettings(read.optional("proxy.client.api-key"), upstream, models, tokens, streaming,
-                logLevel == null ? "INFO" : logLevel);
+        return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
+                retries, logLevel == null ? "INFO" : logLevel);
     }
 
-    /** {@code chat} (Chat Completions, the default) or {@code responses} (the Responses API for every request). */
-    private static boolean upstreamApi(String api) {
-        if (api == null || api.equalsIgnoreCase("chat")) {
-            return false;
+    /** The default provider from {@code proxy.upstream.*}, the others from {@code proxy.providers.<name>.*}. */
+    private static Map<String, ProviderSettings> providers(SettingsReader read, boolean includeUsage) {
+        Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+        providers.put(ProviderSettings.DEFAULT, new ProviderSettings(
+                ProviderSettings.DEFAULT,
+                baseUrl("proxy.upstream.base-url", read.required("proxy.upstream.base-url")),
+                read.optional("proxy.upstream.api-key"),
+                orChat(UpstreamApi.parse("proxy.upstream.api", read.optional("proxy.upstream.api"))),
+                read.optional("proxy.upstream.azure-api-version"),
+                read.prefixed(SeedEnvironment.HEADER_KEY_PREFIX),
+                includeUsage));
+        SortedMap<String, Map<String, String>> named = KeyedEntries.named(PROVIDERS, read.prefixed(PROVIDERS));
+        named.forEach((name, fields) -> {
+            String where = PROVIDERS + name;
+            if (name.equals(ProviderSettings.DEFAULT)) {
+                throw new IllegalStateException(where + ".*: the provider named default is configured by "
+                        + "proxy.upstream.* (OPENAI_BASE_URL, OPENAI_API_KEY, …)");
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String field : fields.keySet()) {
+                if (field.startsWith("headers.")) {
+                    headers.put(field.substring("headers.".length()), fields.get(field));
+                } else if (!List.of("base-url", "api-key", "api", "azure-api-version", "include-usage").contains(field)) {
+                    throw new IllegalStateException("Setting " + where + "." + field + ": unknown field; known: "
+                            + "base-url, api-key, api, azure-api-version, include-usage, headers.<Name>");
+                }
+            }
+            String baseUrl = fields.get("base-url");
+            if (baseUrl == null) {
+                throw new IllegalStateException("Setting " + where + ".base-url is required");
+            }
+            providers.put(name, new ProviderSettings(name, baseUrl(where + ".base-url", trimSlashes(baseUrl)),
+                    blankToNull(fields.get("api-key")),
+                    orChat(UpstreamApi.parse(where + ".api", blankToNull(fields.get("api")))),
+                    blankToNull(fields.get("azure-api-version")), headers,
+                    SettingsReader.parseBoolean(where + ".include-usage", fields.get("include-usage"),
+                            includeUsage)));
+        });
+        return providers;
+    }
+
+    private static ModelSettings models(SettingsReader read) {
+        ModelChoice big = choice(read, "proxy.models.big", read.required("proxy.models.big"));
+        String middle = read.optional("proxy.models.middle");
+        List<ModelRule> rules = new ArrayList<>();
+        KeyedEntries.indexed(MODEL_MAP, read.prefixed(MODEL_MAP)).forEach((index, fields) -> {
+            String where = MODEL_MAP + index + "]";
+            for (String field : fields.keySet()) {
+                if (!List.of("match", "provider", "model").contains(field)) {
+                    throw new IllegalStateException("Setting " + where + "." + field
+                            + ": unknown field; known: match, provider, model");
+                }
+            }
+            String match = blankToNull(fields.get("match"));
+            if (match == null) {
+                throw new IllegalStateException("Setting " + where + ".match is required (a model name, a glob such "
+                        + "as claude-haiku-*, or regex:<expression>)");
+            }
+            String provider = blankToNull(fields.get("provider"));
+            rules.add(ModelRule.of(where + ".match", match, new ModelChoice(
+                    provider == null ? ProviderSettings.DEFAULT : provider, blankToNull(fields.get("model")))));
+        });
+        String webSearchProvider = read.optional("proxy.web-search.provider");
+        String webSearchModel = read.optional("proxy.web-search.model");
+        ModelChoice webSearch = webSearchProvider == null && webSearchModel == null ? null
+                : new ModelChoice(webSearchProvider == null ? ProviderSettings.DEFAULT : webSearchProvider,
+                        webSearchModel);
+        // MIDDLE_MODEL defaults to the big model, and then to the big model's provider too
+        ModelChoice middleChoice = middle == null ? big : choice(read, "proxy.models.middle", middle);
+        if (middleChoice.model().equals(big.model()) && read.optional("proxy.models.middle-provider") == null) {
+            middleChoice = big;
         }
-        if (api.equalsIgnoreCase("responses")) {
-            return true;
+        return new ModelSettings(big,
+                middleChoice,
+                choice(read, "proxy.models.small", read.required("proxy.models.small")),
+                rules,
+                read.pattern("proxy.models.passthrough", DEFAULT_PASSTHROUGH),
+                webSearch);
+    }
+
+    /** {@code proxy.models.big} with its optional {@code proxy.models.big-provider}. */
+    private static ModelChoice choice(SettingsReader read, String key, String model) {
+        String provider = read.optional(key + "-provider");
+        return new ModelChoice(provider == null ? ProviderSettings.DEFAULT : provider, model);
+    }
+
+    private static void checkProvidersExist(Map<String, ProviderSettings> providers, ModelSettings models,
+            ModelProfiles profiles) {
+        List<String> referenced = new ArrayList<>(List.of(models.big().provider(), models.middle().provider(),
+                models.small().provider()));
+        models.rules().forEach(rule -> referenced.add(rule.target().provider()));
+        if (models.webSearch() != null) {
+            referenced.add(models.webSearch().provider());
         }
-        throw new IllegalStateException("proxy.upstream.api must be chat or responses, got: " + api);
+        profiles.rules().stream().filter(rule -> rule.provider() != null)
+                .forEach(rule -> referenced.add(rule.provider()));
+        for (String name : referenced) {
+            if (!providers.containsKey(name)) {
+                throw new IllegalStateException("The model map or a profile names the provider \"" + name
+                        + "\", which is not configured; providers: " + String.join(", ", providers.keySet()));
+            }
+        }
+    }
+
+    private static UpstreamApi orChat(UpstreamApi api) {
+        return api == null ? UpstreamApi.CHAT : api;
     }
 
     /** {@code incremental} (arguments stream as they come) or {@code buffered} (each call sent whole at the end). */
@@ -70,13 +185,28 @@ public record ProxySettings(String clientApiKey, UpstreamSettings upstream, Mode
     }
 
     /** The routes append {@code /chat/completions} to the base URL, so it must end without a slash. */
-    private static String baseUrl(String url) {
+    private static String baseUrl(String key, String url) {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalStateException("proxy.upstream.base-url (OPENAI_BASE_URL) must be an http(s) URL, got: " + url);
+            throw new IllegalStateException(key + " must be an http(s) URL, got: " + url);
         }
         if (url.endsWith("/")) {
-            throw new IllegalStateException("proxy.upstream.base-url must not end with '/', got: " + url);
+            throw new IllegalStateException(key + " must not end with '/', got: " + url);
+        }
+        if (url.contains("?") || url.contains("#")) {
+            throw new IllegalStateException(key + " must not carry a query or fragment, got: " + url);
         }
         return url;
+    }
+
+    private static String trimSlashes(String url) {
+        String trimmed = url.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -3,6 +3,7 @@ package dev.ccproxy.config;
 import org.apache.camel.spi.PropertiesComponent;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,15 +17,58 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SettingsReader {
 
-    private final PropertiesComponent properties;
+    /** Where values come from: Camel's properties when running, a plain map in tests. */
+    interface Source {
+        Optional<String> resolve(String key);
 
-    SettingsReader(PropertiesComponent properties) {
-        this.properties = properties;
+        /** Every key starting with {@code prefix} that the source knows of. */
+        Set<String> keysStartingWith(String prefix);
+    }
+
+    private final Source source;
+
+    SettingsReader(Source source) {
+        this.source = source;
+    }
+
+    /** Camel's properties: the files, the seed environment, {@code PROXY_*} variables and system properties. */
+    static SettingsReader of(PropertiesComponent properties) {
+        return new SettingsReader(new Source() {
+            @Override
+            public Optional<String> resolve(String key) {
+                return properties.resolveProperty(key);
+            }
+
+            @Override
+            public Set<String> keysStartingWith(String prefix) {
+                Set<String> keys = new TreeSet<>(properties.loadPropertiesAsMap(key -> key.startsWith(prefix)).keySet());
+                System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                        .forEach(keys::add);
+                return keys;
+            }
+        });
+    }
+
+    /** A plain map of keys to values (placeholders are not resolved). */
+    static SettingsReader of(Map<String, String> values) {
+        return new SettingsReader(new Source() {
+            @Override
+            public Optional<String> resolve(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public Set<String> keysStartingWith(String prefix) {
+                Set<String> keys = new TreeSet<>();
+                values.keySet().stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
+                return keys;
+            }
+        });
     }
 
     /** The trimmed value, or null when the key is absent or blank. */
     String optional(String key) {
-        return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+        return source.resolve(key).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
     }
 
     String required(String key) {
@@ -57,11 +101,15 @@ final class SettingsReader {
     }
 
     boolean booleanValue(String key, boolean defaultValue) {
-        String value = optional(key);
-        if (value == null) {
+        return parseBoolean(key, optional(key), defaultValue);
+    }
+
+    /** {@code true/yes/1/on} or {@code false/no/0/off}; {@code defaultValue} when unset. */
+    static boolean parseBoolean(String key, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
             default -> throw new IllegalStateException("Setting " + key + " must be true or false, got: " + value);
@@ -79,10 +127,8 @@ final class SettingsReader {
 
     /** Every {@code prefix + name = value} from the files, the environment and system properties, keyed by name. */
     Map<String, String> prefixed(String prefix) {
-        Set<String> keys = new TreeSet<>(properties.loadPropertiesAsMap(key -> key.startsWith(prefix)).keySet());
-        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
         Map<String, String> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String key : keys) {
+        for (String key : source.keysStartingWith(prefix)) {
             String name = key.substring(prefix.length());
             String value = optional(key);
             if (!name.isEmpty() && value != null) {

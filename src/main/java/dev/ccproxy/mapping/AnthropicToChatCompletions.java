@@ -2,6 +2,7 @@ package dev.ccproxy.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.chat.ChatCompletionRequest;
 import dev.ccproxy.openai.chat.ChatTool;
@@ -11,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Anthropic Messages request → Chat Completions request (protocol.md b.2). Sampling parameters are only sent when the
- * client set them, so the upstream's defaults apply otherwise; {@code top_k} has no OpenAI equivalent and is dropped.
+ * Anthropic Messages request → Chat Completions request (protocol.md b.2), shaped by the upstream model's profile:
+ * {@code max_tokens} clamped to what the model allows and sent under the name it takes, sampling parameters only
+ * when the client set them and the model accepts them, reasoning in the model's style, images only for models that
+ * see, tool schemas in the model's dialect. {@code top_k} has no OpenAI equivalent and is dropped.
  */
 public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
 
@@ -25,16 +28,13 @@ public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
 
     private final TokenLimits tokenLimits;
     private final ModelResolver models;
-    private final boolean streamUsage;
 
-    /** @param streamUsage ask for {@code stream_options.include_usage} on streams (some providers reject it) */
-    public AnthropicToChatCompletions(ModelResolver models, TokenLimits tokenLimits, boolean streamUsage) {
+    public AnthropicToChatCompletions(ModelResolver models, TokenLimits tokenLimits) {
         this.models = models;
         this.tokenLimits = tokenLimits;
-        this.streamUsage = streamUsage;
     }
 
-    /** The context the answer's mapping needs: models, tool names, stop sequences. */
+    /** The context the answer's mapping needs: target, tool names, stop sequences. */
     @Override
     public TranslationContext context(MessagesRequest request) {
         return TranslationContext.of(request, models);
@@ -42,11 +42,12 @@ public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
 
     @Override
     public ChatCompletionRequest map(MessagesRequest request, TranslationContext context) {
+        ModelProfile profile = context.profile();
         List<ChatTool> tools = null;
         JsonNode toolChoice = null;
         Boolean parallelToolCalls = null;
         if (request.hasTools()) {
-            tools = ChatToolsMapper.tools(request.tools(), context.toolNames());
+            tools = ChatToolsMapper.tools(request.tools(), context.toolNames(), profile.schemaDialect());
             toolChoice = ChatToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
             if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
                 parallelToolCalls = false;
@@ -55,22 +56,29 @@ public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
         if (request.topK() != null) {
             LOG.debug("top_k has no Chat Completions equivalent and is not sent");
         }
-        int maxTokens = tokenLimits.apply(request.maxTokens());
-        boolean completionTokens = models.reasoningModel(context.upstreamModel());
+        int maxTokens = OutputTokens.of(request, tokenLimits, context);
+        boolean completionTokens = profile.completionTokens();
+        boolean sampling = Sampling.allowed(request, context);
+        ChatReasoning reasoning = ChatReasoning.of(request, profile.reasoning());
+        boolean streamUsage = context.target().provider().includeUsage();
         return new ChatCompletionRequest(
                 context.upstreamModel(),
-                ChatMessagesMapper.map(request.system(), request.messages(), context.toolNames()),
+                ChatMessagesMapper.map(request.system(), request.messages(), context.toolNames(), profile),
                 completionTokens ? null : maxTokens,
                 completionTokens ? maxTokens : null,
-                request.temperature(),
-                request.topP(),
+                sampling ? request.temperature() : null,
+                sampling ? request.topP() : null,
                 stop(request.stopSequences()),
                 request.streaming() ? Boolean.TRUE : null,
                 request.streaming() && streamUsage ? new ChatCompletionRequest.StreamOptions(true) : null,
                 tools,
                 toolChoice,
                 parallelToolCalls,
-                user(request));
+                user(request),
+                reasoning.reasoningEffort(),
+                reasoning.reasoning(),
+                reasoning.thinking(),
+                reasoning.chatTemplateKwargs());
     }
 
     private static List<String> stop(List<String> sequences) {

@@ -2,6 +2,7 @@ package dev.ccproxy.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.responses.ResponsesRequest;
 import dev.ccproxy.openai.responses.ResponsesTool;
@@ -43,7 +44,8 @@ public final class AnthropicToResponses implements UpstreamRequestMapper {
         Integer maxToolCalls = null;
         List<String> include = null;
         if (request.hasTools()) {
-            tools = ResponsesToolsMapper.tools(request.tools(), context.toolNames());
+            tools = ResponsesToolsMapper.tools(request.tools(), context.toolNames(),
+                    context.profile().schemaDialect());
             toolChoice = ResponsesToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
             maxToolCalls = ResponsesToolsMapper.maxToolCalls(request.tools());
             if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
@@ -58,17 +60,18 @@ public final class AnthropicToResponses implements UpstreamRequestMapper {
                     request.stopSequences());
         }
         String instructions = BlockText.join(request.system(), "\n\n");
+        boolean sampling = Sampling.allowed(request, context);
         return new ResponsesRequest(
                 context.upstreamModel(),
                 instructions.isEmpty() ? null : instructions,
-                ResponsesInputMapper.map(request.messages(), context.toolNames()),
+                ResponsesInputMapper.map(request.messages(), context.toolNames(), context.profile().vision()),
                 tools,
                 toolChoice,
                 parallelToolCalls,
-                tokenLimits.apply(request.maxTokens()),
+                OutputTokens.of(request, tokenLimits, context),
                 maxToolCalls,
-                request.temperature(),
-                request.topP(),
+                sampling ? request.temperature() : null,
+                sampling ? request.topP() : null,
                 reasoning(request, context),
                 include,
                 false,
@@ -76,10 +79,10 @@ public final class AnthropicToResponses implements UpstreamRequestMapper {
                 AnthropicToChatCompletions.user(request));
     }
 
-    /** Only reasoning models take a reasoning effort; others would reject the request. */
-    private ResponsesRequest.Reasoning reasoning(MessagesRequest request, TranslationContext context) {
+    /** Only reasoning models (a reasoning style in their profile) take a reasoning effort; others refuse it. */
+    private static ResponsesRequest.Reasoning reasoning(MessagesRequest request, TranslationContext context) {
         String effort = ReasoningEffort.of(request);
-        if (!models.reasoningModel(context.upstreamModel())) {
+        if (context.profile().reasoning() == ModelProfile.ReasoningStyle.NONE) {
             if (effort != null) {
                 LOG.debug("{} is not a reasoning model; the requested effort {} is not sent", context.upstreamModel(),
                         effort);

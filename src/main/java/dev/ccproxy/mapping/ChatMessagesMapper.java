@@ -3,8 +3,10 @@ package dev.ccproxy.mapping;
 import dev.ccproxy.anthropic.ContentBlock;
 import dev.ccproxy.anthropic.Message;
 import dev.ccproxy.anthropic.TextBlock;
+import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolResultBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
+import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.chat.ChatContent;
 import dev.ccproxy.openai.chat.ChatContentPart;
@@ -38,15 +40,19 @@ final class ChatMessagesMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ChatMessagesMapper.class);
 
     private final ToolNames toolNames;
+    private final ModelProfile profile;
     private final Map<String, String> toolNameById = new HashMap<>();
     private final List<ChatMessage> out = new ArrayList<>();
 
-    private ChatMessagesMapper(ToolNames toolNames) {
+    private ChatMessagesMapper(ToolNames toolNames, ModelProfile profile) {
         this.toolNames = toolNames;
+        this.profile = profile;
     }
 
-    static List<ChatMessage> map(List<ContentBlock> system, List<Message> messages, ToolNames toolNames) {
-        ChatMessagesMapper mapper = new ChatMessagesMapper(toolNames);
+    /** @param profile the upstream model's: vision, and whether earlier reasoning goes back */
+    static List<ChatMessage> map(List<ContentBlock> system, List<Message> messages, ToolNames toolNames,
+            ModelProfile profile) {
+        ChatMessagesMapper mapper = new ChatMessagesMapper(toolNames, profile);
         mapper.addSystem(system, "system");
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -80,10 +86,20 @@ final class ChatMessagesMapper {
     private void addAssistant(List<ContentBlock> blocks, String where) {
         TurnBlocks.AssistantText text = new TurnBlocks.AssistantText();
         List<ToolCall> toolCalls = new ArrayList<>();
+        StringBuilder reasoning = new StringBuilder();
         TurnBlocks.assistant(blocks, where, text, new TurnBlocks.AssistantTurn() {
             @Override
             public void text(TurnBlocks.AssistantText soFar) {
                 // one message holds the whole turn: the text is taken once, at the end
+            }
+
+            @Override
+            public void thinking(ThinkingBlock thinking, String at) {
+                if (profile.reasoningHistory() && thinking.thinking() != null) {
+                    reasoning.append(thinking.thinking());
+                } else {
+                    TurnBlocks.AssistantTurn.super.thinking(thinking, at);
+                }
             }
 
             @Override
@@ -97,12 +113,14 @@ final class ChatMessagesMapper {
             LOG.debug("{}: nothing to send for this assistant turn (thinking only)", where);
             return;
         }
-        out.add(ChatMessage.assistant(text.isEmpty() ? null : text.take(), toolCalls));
+        // DeepSeek wants the reasoning of a turn with tool calls back, and ignores it elsewhere
+        out.add(ChatMessage.assistant(text.isEmpty() ? null : text.take(),
+                reasoning.isEmpty() ? null : reasoning.toString(), toolCalls));
     }
 
     private void addUser(List<ContentBlock> blocks, String where) {
         List<ChatContentPart> parts = new ArrayList<>();
-        TurnBlocks.user(blocks, where, new TurnBlocks.UserTurn() {
+        TurnBlocks.user(blocks, where, profile.vision(), new TurnBlocks.UserTurn() {
             @Override
             public void part(MediaPart part) {
                 parts.add(chatPart(part));
@@ -123,7 +141,7 @@ final class ChatMessagesMapper {
      * returned go into the user message that follows, introduced by a line naming the tool.
      */
     private void addToolResult(ToolResultBlock result, List<ChatContentPart> followUp, String where) {
-        TurnBlocks.ToolOutput output = TurnBlocks.toolOutput(result, where);
+        TurnBlocks.ToolOutput output = TurnBlocks.toolOutput(result, where, profile.vision());
         if (!output.attachments().isEmpty()) {
             String tool = toolNameById.getOrDefault(result.toolUseId(), "tool");
             followUp.add(ChatContentPart.text("Returned by the " + tool + " tool (call " + result.toolUseId() + "):"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.anthropic.ToolChoice;
+import dev.ccproxy.config.ModelProfile.SchemaDialect;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.chat.ChatTool;
 
@@ -21,7 +22,7 @@ final class ChatToolsMapper {
     private ChatToolsMapper() {
     }
 
-    static List<ChatTool> tools(List<Tool> tools, ToolNames names) {
+    static List<ChatTool> tools(List<Tool> tools, ToolNames names, SchemaDialect dialect) {
         List<ChatTool> functions = new ArrayList<>();
         for (int i = 0; i < tools.size(); i++) {
             Tool tool = tools.get(i);
@@ -29,7 +30,8 @@ final class ChatToolsMapper {
                 throw new InvalidRequestException("tools[" + i + "]: tool type \"" + tool.type()
                         + "\" is an Anthropic server tool this proxy cannot run on an OpenAI-compatible upstream");
             }
-            functions.add(ChatTool.function(names.upstream(tool.name()), tool.description(), parameters(tool)));
+            functions.add(ChatTool.function(names.upstream(tool.name()), tool.description(),
+                    parameters(tool, dialect)));
         }
         return functions;
     }
@@ -52,10 +54,13 @@ final class ChatToolsMapper {
         };
     }
 
-    /** A tool without a schema takes no arguments; OpenAI still wants an object schema. */
-    static JsonNode parameters(Tool tool) {
+    /**
+     * The tool's schema, rewritten for a strict provider; a tool without a schema takes no arguments, but OpenAI still
+     * wants an object schema.
+     */
+    static JsonNode parameters(Tool tool, SchemaDialect dialect) {
         if (tool.inputSchema() != null && tool.inputSchema().isObject()) {
-            return tool.inputSchema();
+            return dialect == SchemaDialect.STRICT ? StrictToolSchema.of(tool.inputSchema()) : tool.inputSchema();
         }
         ObjectNode empty = JsonNodeFactory.instance.objectNode();
         empty.put("type", "object");

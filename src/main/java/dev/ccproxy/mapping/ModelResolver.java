@@ -1,49 +1,80 @@
 package dev.ccproxy.mapping;
 
+import dev.ccproxy.config.ModelChoice;
+import dev.ccproxy.config.ModelProfiles;
+import dev.ccproxy.config.ModelRule;
 import dev.ccproxy.config.ModelSettings;
+import dev.ccproxy.config.ProviderSettings;
+import dev.ccproxy.config.ProxySettings;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The seed's model map: haiku → SMALL, sonnet → MIDDLE, opus → BIG, names that are already upstream model names pass
- * through, and everything else → BIG. Responses echo the requested name, not the upstream one.
+ * The model map, applied to a requested name: the configured rules in order, then names that are already upstream
+ * model names (to the default provider, unchanged), then the seed's families (haiku → small, sonnet → middle,
+ * opus → big) and big for everything else. The profile of the chosen model comes with it. Responses echo the
+ * requested name, not the upstream one.
  */
 public final class ModelResolver {
 
     private final ModelSettings models;
+    private final Map<String, ProviderSettings> providers;
+    private final ModelProfiles profiles;
 
-    public ModelResolver(ModelSettings models) {
+    public ModelResolver(ModelSettings models, Map<String, ProviderSettings> providers, ModelProfiles profiles) {
         this.models = models;
+        this.providers = Map.copyOf(providers);
+        this.profiles = profiles;
     }
 
-    public String resolve(String requested) {
+    public ModelResolver(ProxySettings settings) {
+        this(settings.models(), settings.providers(), settings.profiles());
+    }
+
+    public UpstreamTarget resolve(String requested) {
+        for (ModelRule rule : models.rules()) {
+            if (rule.matches(requested)) {
+                return target(rule.target(), requested);
+            }
+        }
         String lower = requested.toLowerCase(Locale.ROOT);
         if (lower.contains("haiku")) {
-            return models.small();
+            return target(models.small(), requested);
         }
         if (lower.contains("sonnet")) {
-            return models.middle();
+            return target(models.middle(), requested);
         }
         if (lower.contains("opus")) {
-            return models.big();
+            return target(models.big(), requested);
         }
-        if (requested.equals(models.big()) || requested.equals(models.middle()) || requested.equals(models.small())
-                || models.passthrough().matcher(requested).matches()) {
-            return requested;
+        for (ModelChoice family : new ModelChoice[] {models.big(), models.middle(), models.small()}) {
+            if (requested.equals(family.model())) {
+                return target(family, requested);
+            }
         }
-        return models.big();
+        if (models.passthrough().matcher(requested).matches()) {
+            return target(new ModelChoice(ProviderSettings.DEFAULT, requested), requested);
+        }
+        return target(models.big(), requested);
     }
 
-    /**
-     * Whether the upstream model is one of OpenAI's reasoning models: they take {@code max_completion_tokens} rather
-     * than max_tokens, and a reasoning effort.
-     */
-    public boolean reasoningModel(String upstreamModel) {
-        return models.reasoning().matcher(upstreamModel).matches();
+    /** Where a request with Anthropic's web-search tool goes: the configured search model, else as any request. */
+    public UpstreamTarget resolveWebSearch(String requested) {
+        if (models.webSearch() == null) {
+            return resolve(requested);
+        }
+        ModelChoice search = models.webSearch();
+        if (search.model() == null) {
+            UpstreamTarget usual = resolve(requested);
+            return target(new ModelChoice(search.provider(), usual.model()), requested);
+        }
+        return target(search, requested);
     }
 
-    /** Whether requests for this upstream model go to the Responses API (models that exist only there). */
-    public boolean responsesOnly(String upstreamModel) {
-        return models.responsesApi().matcher(upstreamModel).matches();
+    private UpstreamTarget target(ModelChoice choice, String requested) {
+        ProviderSettings provider = providers.get(choice.provider());
+        String model = choice.model() == null ? requested : choice.model();
+        return new UpstreamTarget(provider, model, profiles.forModel(provider.name(), model));
     }
 }

@@ -39,6 +39,12 @@ final class ReasoningEffort {
         return null;
     }
 
+    /** Whether the client switched thinking off ({@code thinking: {type: "disabled"}}). */
+    static boolean thinkingDisabled(MessagesRequest request) {
+        JsonNode thinking = request.thinking();
+        return thinking != null && "disabled".equals(thinking.path("type").asText(""));
+    }
+
     /** Whether the client wants to see thinking (then reasoning summaries are asked for). */
     static boolean thinkingWanted(MessagesRequest request) {
         JsonNode thinking = request.thinking();

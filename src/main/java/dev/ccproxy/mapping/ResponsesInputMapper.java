@@ -27,14 +27,17 @@ import java.util.List;
 final class ResponsesInputMapper {
 
     private final ToolNames toolNames;
+    private final boolean vision;
     private final List<ResponsesInputItem> items = new ArrayList<>();
 
-    private ResponsesInputMapper(ToolNames toolNames) {
+    private ResponsesInputMapper(ToolNames toolNames, boolean vision) {
         this.toolNames = toolNames;
+        this.vision = vision;
     }
 
-    static List<ResponsesInputItem> map(List<Message> messages, ToolNames toolNames) {
-        ResponsesInputMapper mapper = new ResponsesInputMapper(toolNames);
+    /** @param vision whether the upstream model sees images (its profile's) */
+    static List<ResponsesInputItem> map(List<Message> messages, ToolNames toolNames, boolean vision) {
+        ResponsesInputMapper mapper = new ResponsesInputMapper(toolNames, vision);
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String where = "messages[" + i + "]";
@@ -72,7 +75,7 @@ final class ResponsesInputMapper {
 
     private void addUser(List<ContentBlock> blocks, String where) {
         List<Part> parts = new ArrayList<>();
-        TurnBlocks.user(blocks, where, new TurnBlocks.UserTurn() {
+        TurnBlocks.user(blocks, where, vision, new TurnBlocks.UserTurn() {
             @Override
             public void part(MediaPart part) {
                 parts.add(ResponsesInputMapper.part(part));
@@ -81,7 +84,8 @@ final class ResponsesInputMapper {
             @Override
             public void toolResult(ToolResultBlock result, String at) {
                 items.add(ResponsesInputItem.functionCallOutput(
-                        ToolCallIds.fit(result.toolUseId(), ToolCallIds.RESPONSES_MAX), toolOutput(result, at)));
+                        ToolCallIds.fit(result.toolUseId(), ToolCallIds.RESPONSES_MAX),
+                        toolOutput(result, at, vision)));
             }
         });
         if (!parts.isEmpty()) {
@@ -90,8 +94,8 @@ final class ResponsesInputMapper {
     }
 
     /** The result's text ({@code Error: } first when the tool failed), with its images and files as parts. */
-    private static Content toolOutput(ToolResultBlock result, String where) {
-        TurnBlocks.ToolOutput output = TurnBlocks.toolOutput(result, where);
+    private static Content toolOutput(ToolResultBlock result, String where, boolean vision) {
+        TurnBlocks.ToolOutput output = TurnBlocks.toolOutput(result, where, vision);
         String text = output.body(result.failed());
         if (output.attachments().isEmpty()) {
             return Content.text(text);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.anthropic.ToolChoice;
+import dev.ccproxy.config.ModelProfile.SchemaDialect;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.responses.ResponsesTool;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ final class ResponsesToolsMapper {
     private ResponsesToolsMapper() {
     }
 
-    static List<ResponsesTool> tools(List<Tool> tools, ToolNames names) {
+    static List<ResponsesTool> tools(List<Tool> tools, ToolNames names, SchemaDialect dialect) {
         List<ResponsesTool> mapped = new ArrayList<>();
         for (int i = 0; i < tools.size(); i++) {
             Tool tool = tools.get(i);
@@ -36,7 +37,7 @@ final class ResponsesToolsMapper {
                 mapped.add(webSearch(tool));
             } else if (tool.custom()) {
                 mapped.add(ResponsesTool.function(names.upstream(tool.name()), tool.description(),
-                        ChatToolsMapper.parameters(tool)));
+                        ChatToolsMapper.parameters(tool, dialect)));
             } else {
                 throw new InvalidRequestException("tools[" + i + "]: tool type \"" + tool.type()
                         + "\" is an Anthropic server tool this proxy cannot run on an OpenAI-compatible upstream");

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Tool names as OpenAI-compatible upstreams accept them ({@code ^[a-zA-Z0-9_-]{1,64}$}) and back again.
+ * Tool names as OpenAI-compatible upstreams accept them ({@code ^[a-zA-Z0-9_-]{1,64}$}, or shorter where the
+ * model's profile says so) and back again.
  *
  * <p>Claude Code's MCP tools are named {@code mcp__server__tool} and easily pass 64 characters; other clients use dots
  * or spaces. A name that already fits is sent as is; others get invalid characters replaced and, when too long or when
@@ -27,13 +28,17 @@ import java.util.regex.Pattern;
 public final class ToolNames {
 
     static final int MAX_LENGTH = 64;
-    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    /** Room for the readable start of a name next to its hash. */
+    private static final int MIN_LENGTH = 16;
+    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9_-]+");
     private static final Pattern INVALID_CHAR = Pattern.compile("[^a-zA-Z0-9_-]");
 
+    private final int maxLength;
     private final Map<String, String> toUpstream = new HashMap<>();
     private final Map<String, String> toOriginal = new HashMap<>();
 
-    private ToolNames(Set<String> originals) {
+    private ToolNames(Set<String> originals, int maxLength) {
+        this.maxLength = Math.max(MIN_LENGTH, Math.min(maxLength, MAX_LENGTH));
         for (String original : originals) {
             String candidate = sanitize(original);
             if (toOriginal.containsKey(candidate)) {
@@ -45,6 +50,11 @@ public final class ToolNames {
     }
 
     public static ToolNames forRequest(MessagesRequest request) {
+        return forRequest(request, MAX_LENGTH);
+    }
+
+    /** @param maxLength the upstream model's limit on function names (its profile's), at most 64 */
+    public static ToolNames forRequest(MessagesRequest request, int maxLength) {
         Set<String> names = new LinkedHashSet<>();
         if (request.tools() != null) {
             for (Tool tool : request.tools()) {
@@ -64,7 +74,7 @@ public final class ToolNames {
                 }
             }
         }
-        return new ToolNames(names);
+        return new ToolNames(names, maxLength);
     }
 
     /** The name to send upstream. */
@@ -81,21 +91,21 @@ public final class ToolNames {
         return toOriginal.getOrDefault(upstream, upstream);
     }
 
-    static String sanitize(String name) {
-        if (VALID.matcher(name).matches()) {
+    String sanitize(String name) {
+        if (name.length() <= maxLength && VALID.matcher(name).matches()) {
             return name;
         }
         String cleaned = INVALID_CHAR.matcher(name).replaceAll("_");
         if (cleaned.isEmpty()) {
             cleaned = "tool";
         }
-        return cleaned.length() <= MAX_LENGTH ? cleaned : withHash(cleaned, name);
+        return cleaned.length() <= maxLength ? cleaned : withHash(cleaned, name);
     }
 
     /** Keeps the readable start of the name and makes it unique with 8 hex characters of the original's hash. */
-    private static String withHash(String base, String original) {
+    private String withHash(String base, String original) {
         String hash = HexFormat.of().formatHex(sha256(original), 0, 4);
-        int keep = Math.min(base.length(), MAX_LENGTH - hash.length() - 1);
+        int keep = Math.min(base.length(), maxLength - hash.length() - 1);
         return base.substring(0, keep) + "_" + hash;
     }
 

@@ -32,6 +32,8 @@ final class TurnBlocks {
 
     /** Some upstreams reject an empty tool result; the model still has to see that the tool said nothing. */
     static final String EMPTY_TOOL_RESULT = "(no output)";
+    /** What a model without vision reads where an image was. */
+    static final String IMAGE_LEFT_OUT = "[an image was here; this model cannot see images]";
 
     /** Receives a user turn's pieces in block order. */
     interface UserTurn {
@@ -45,6 +47,11 @@ final class TurnBlocks {
         void text(AssistantText text);
 
         void toolUse(ToolUseBlock use);
+
+        /** Earlier thinking: left out unless the upstream needs it back. */
+        default void thinking(ThinkingBlock thinking, String where) {
+            LOG.debug("{}: thinking from an earlier turn is not sent upstream", where);
+        }
     }
 
     /**
@@ -103,14 +110,15 @@ final class TurnBlocks {
     private TurnBlocks() {
     }
 
-    static void user(List<ContentBlock> blocks, String where, UserTurn turn) {
+    /** @param vision whether the model sees images; otherwise each becomes a short note */
+    static void user(List<ContentBlock> blocks, String where, boolean vision, UserTurn turn) {
         for (int i = 0; i < blocks.size(); i++) {
             ContentBlock block = blocks.get(i);
             String at = where + ".content[" + i + "]";
             if (block instanceof TextBlock t) {
                 text(turn, t.text());
             } else if (block instanceof ImageBlock image) {
-                turn.part(MediaParts.image(image, at));
+                turn.part(image(image, at, vision));
             } else if (block instanceof DocumentBlock document) {
                 MediaParts.document(document, at).forEach(turn::part);
             } else if (block instanceof ToolResultBlock result) {
@@ -146,8 +154,10 @@ final class TurnBlocks {
                 text.rendered(BlockText.webSearchResults(results));
             } else if (block instanceof TextBlock) {
                 LOG.trace("{}.content[{}]: empty text", where, i);
-            } else if (block instanceof ThinkingBlock || block instanceof RedactedThinkingBlock) {
-                LOG.debug("{}: thinking from an earlier turn is not sent upstream", where);
+            } else if (block instanceof ThinkingBlock thinking) {
+                turn.thinking(thinking, where);
+            } else if (block instanceof RedactedThinkingBlock) {
+                LOG.debug("{}: redacted thinking from an earlier turn is not sent upstream", where);
             } else {
                 LOG.warn("{}.content[{}]: a {} block cannot be part of an assistant message; it is left out", where,
                         i, typeOf(block));
@@ -156,7 +166,7 @@ final class TurnBlocks {
         turn.text(text);
     }
 
-    static ToolOutput toolOutput(ToolResultBlock result, String where) {
+    static ToolOutput toolOutput(ToolResultBlock result, String where, boolean vision) {
         StringBuilder text = new StringBuilder();
         List<MediaPart> attachments = new ArrayList<>();
         List<ContentBlock> content = result.content() == null ? List.of() : result.content();
@@ -166,7 +176,12 @@ final class TurnBlocks {
             if (block instanceof TextBlock t) {
                 appendLine(text, t.text());
             } else if (block instanceof ImageBlock image) {
-                attachments.add(MediaParts.image(image, at));
+                MediaPart part = image(image, at, vision);
+                if (part instanceof MediaPart.Text note) {
+                    appendLine(text, note.text());
+                } else {
+                    attachments.add(part);
+                }
             } else if (block instanceof DocumentBlock document) {
                 for (MediaPart part : MediaParts.document(document, at)) {
                     if (part instanceof MediaPart.Text textPart) {
@@ -184,6 +199,17 @@ final class TurnBlocks {
             }
         }
         return new ToolOutput(text.toString(), List.copyOf(attachments));
+    }
+
+    /** The image, or a note saying it was left out when the model cannot see images. */
+    private static MediaPart image(ImageBlock image, String where, boolean vision) {
+        MediaPart part = MediaParts.image(image, where);
+        if (vision) {
+            return part;
+        }
+        LOG.info("{}: the upstream model cannot read images (its profile says vision = false); a note is sent instead",
+                where);
+        return new MediaPart.Text(IMAGE_LEFT_OUT);
     }
 
     /** A tool call's arguments as the JSON text both APIs carry. */

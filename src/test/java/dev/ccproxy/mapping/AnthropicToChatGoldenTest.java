@@ -23,7 +23,7 @@ class AnthropicToChatGoldenTest extends RequestGoldenTest {
     @Override
     protected Object map(MessagesRequest request, Properties settings) {
         AnthropicToChatCompletions mapper = new AnthropicToChatCompletions(
-                new ModelResolver(GoldenCases.models(settings)), GoldenCases.tokenLimits(settings), true);
+                GoldenCases.resolver(settings), GoldenCases.tokenLimits(settings));
         return mapper.map(request, mapper.context(request));
     }
 }

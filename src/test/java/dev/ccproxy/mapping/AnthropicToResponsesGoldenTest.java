@@ -23,7 +23,7 @@ class AnthropicToResponsesGoldenTest extends RequestGoldenTest {
     @Override
     protected Object map(MessagesRequest request, Properties settings) {
         AnthropicToResponses mapper = new AnthropicToResponses(
-                new ModelResolver(GoldenCases.models(settings)), GoldenCases.tokenLimits(settings));
+                GoldenCases.resolver(settings), GoldenCases.tokenLimits(settings));
         return mapper.map(request, mapper.context(request));
     }
 }

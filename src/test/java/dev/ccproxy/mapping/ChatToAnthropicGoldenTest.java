@@ -33,7 +33,7 @@ class ChatToAnthropicGoldenTest extends AnswerGoldenTest {
     @Override
     protected Object map(Path upstreamJson, MessagesRequest request, Properties settings) throws IOException {
         AnthropicToChatCompletions requestMapper = new AnthropicToChatCompletions(
-                new ModelResolver(GoldenCases.models(settings)), TokenLimits.NONE, true);
+                GoldenCases.resolver(settings), TokenLimits.NONE);
         ChatCompletion completion = ProxyJson.mapper().readValue(upstreamJson.toFile(), ChatCompletion.class);
         return ChatCompletionsToAnthropic.map(completion, requestMapper.context(request));
     }

@@ -38,7 +38,7 @@ class ResponsesToAnthropicGoldenTest extends AnswerGoldenTest {
     @Override
     protected Object map(Path upstreamJson, MessagesRequest request, Properties settings) throws IOException {
         AnthropicToResponses requestMapper = new AnthropicToResponses(
-                new ModelResolver(GoldenCases.models(settings)), TokenLimits.NONE);
+                GoldenCases.resolver(settings), TokenLimits.NONE);
         ResponsesResponse response = ProxyJson.mapper().readValue(upstreamJson.toFile(), ResponsesResponse.class);
         return ResponsesToAnthropic.map(response, requestMapper.context(request));
     }

@@ -83,7 +83,8 @@ class WebSearchRouteTest extends ProxyRouteTestSupport {
         assertThat(sent.path("tools").get(0).path("type").asText()).isEqualTo("web_search");
         assertThat(sent.path("tool_choice").asText()).isEqualTo("auto");
         assertThat(sent.path("max_tool_calls").asInt()).isEqualTo(8);
-        assertThat(sent.path("max_output_tokens").asInt()).isEqualTo(128000);
+        assertThat(sent.path("max_output_tokens").asInt()).as("Claude Code's 128000, clamped to gpt-4o's profile")
+                .isEqualTo(16384);
         assertThat(sent.path("include")).extracting(JsonNode::asText).containsExactly("web_search_call.action.sources");
         assertThat(sent.path("store").asBoolean(true)).isFalse();
         // what the Responses API rejects or does not know is never sent

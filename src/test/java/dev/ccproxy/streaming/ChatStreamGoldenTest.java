@@ -6,7 +6,6 @@ import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToChatCompletions;
 import dev.ccproxy.mapping.InputTokenEstimate;
-import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.GoldenJson;
 import dev.ccproxy.testsupport.OpenApiSpec;
@@ -44,7 +43,7 @@ class ChatStreamGoldenTest extends StreamGoldenTest {
     @Override
     protected UpstreamStreamTranslator translator(MessagesRequest request, Properties settings) {
         AnthropicToChatCompletions mapper = new AnthropicToChatCompletions(
-                new ModelResolver(GoldenCases.models(settings)), TokenLimits.NONE, true);
+                GoldenCases.resolver(settings), TokenLimits.NONE);
         return new ChatCompletionsStreamTranslator(mapper.context(request),
                 "buffered".equals(settings.getProperty("tool-calls")), InputTokenEstimate.of(request));
     }

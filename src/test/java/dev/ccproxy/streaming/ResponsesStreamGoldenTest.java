@@ -6,7 +6,6 @@ import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToResponses;
 import dev.ccproxy.mapping.InputTokenEstimate;
-import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 import dev.ccproxy.testsupport.ResponsesSse;
@@ -40,7 +39,7 @@ class ResponsesStreamGoldenTest extends StreamGoldenTest {
     @Override
     protected UpstreamStreamTranslator translator(MessagesRequest request, Properties settings) {
         AnthropicToResponses mapper = new AnthropicToResponses(
-                new ModelResolver(GoldenCases.models(settings)), TokenLimits.NONE);
+                GoldenCases.resolver(settings), TokenLimits.NONE);
         return new ResponsesStreamTranslator(mapper.context(request), InputTokenEstimate.of(request));
     }
 

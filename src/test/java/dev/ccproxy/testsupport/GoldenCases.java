@@ -3,8 +3,8 @@ package dev.ccproxy.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
-import dev.ccproxy.config.ModelSettings;
 import dev.ccproxy.config.ProxySettings;
+import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.error.ProxyException;
 
@@ -14,10 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,16 +66,34 @@ public final class GoldenCases {
         return properties;
     }
 
-    public static ModelSettings models(Properties settings) {
-        String big = settings.getProperty("big", "gpt-4o");
-        return new ModelSettings(big, settings.getProperty("middle", big), settings.getProperty("small", "gpt-4o-mini"),
-                Pattern.compile(ProxySettings.DEFAULT_PASSTHROUGH, Pattern.CASE_INSENSITIVE),
-                Pattern.compile(ProxySettings.DEFAULT_REASONING, Pattern.CASE_INSENSITIVE),
-                Pattern.compile(ProxySettings.DEFAULT_RESPONSES_API, Pattern.CASE_INSENSITIVE));
+    /**
+     * The proxy's settings for a case: the defaults of a plain installation (OpenAI, gpt-4o / gpt-4o-mini, the
+     * built-in profiles), with the case's short keys ({@code big}, {@code middle}, {@code small}, {@code max-limit},
+     * {@code min-limit}) and any full {@code proxy.*} key from its {@code settings.properties} on top.
+     */
+    public static ProxySettings proxySettings(Properties settings) {
+        Map<String, String> values = new HashMap<>();
+        values.put("proxy.upstream.base-url", "https://api.openai.com/v1");
+        values.put("proxy.models.big", settings.getProperty("big", "gpt-4o"));
+        values.put("proxy.models.middle", settings.getProperty("middle", settings.getProperty("big", "gpt-4o")));
+        values.put("proxy.models.small", settings.getProperty("small", "gpt-4o-mini"));
+        if (settings.containsKey("max-limit")) {
+            values.put("proxy.tokens.max-limit", settings.getProperty("max-limit"));
+        }
+        if (settings.containsKey("min-limit")) {
+            values.put("proxy.tokens.min-limit", settings.getProperty("min-limit"));
+        }
+        settings.stringPropertyNames().stream().filter(key -> key.startsWith("proxy."))
+                .forEach(key -> values.put(key, settings.getProperty(key)));
+        return ProxySettings.load(values);
+    }
+
+    public static ModelResolver resolver(Properties settings) {
+        return new ModelResolver(proxySettings(settings));
     }
 
     public static TokenLimits tokenLimits(Properties settings) {
-        return new TokenLimits(optionalInt(settings, "max-limit"), optionalInt(settings, "min-limit"));
+        return proxySettings(settings).tokens();
     }
 
     /** {@code error.json}: {@code {"status":400,"type":"invalid_request_error","message":"…"}}. */
@@ -98,10 +116,5 @@ public final class GoldenCases {
         List<String> paths = new ArrayList<>();
         GoldenJson.read(file).path("deviations").forEach(path -> paths.add(path.asText()));
         return paths;
-    }
-
-    private static OptionalInt optionalInt(Properties settings, String key) {
-        String value = settings.getProperty(key);
-        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
     }
 }

@@ -1,0 +1,28 @@
+package dev.ccproxy.mapping;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.TokenLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The output-token limit sent upstream: the client's {@code max_tokens} within the configured bounds
+ * ({@code MAX_TOKENS_LIMIT}, {@code MIN_TOKENS_LIMIT}) and never above what the upstream model allows (its profile).
+ * Claude Code asks for 128000 on every request; most models refuse that.
+ */
+final class OutputTokens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputTokens.class);
+
+    private OutputTokens() {
+    }
+
+    static int of(MessagesRequest request, TokenLimits limits, TranslationContext context) {
+        int bounded = limits.apply(request.maxTokens());
+        int clamped = context.profile().clampOutputTokens(bounded);
+        if (clamped < bounded) {
+            LOG.debug("max_tokens {} is more than {} allows; {} is sent", bounded, context.upstreamModel(), clamped);
+        }
+        return clamped;
+    }
+}
