@@ -24,6 +24,19 @@ public final class MessagesRequestReader {
     }
 
     public static MessagesRequest read(byte[] body) {
+        MessagesRequest request = parse(body);
+        validate(request, true);
+        return request;
+    }
+
+    /** A {@code POST /v1/messages/count_tokens} body: a Messages request without {@code max_tokens}. */
+    public static MessagesRequest readForCounting(byte[] body) {
+        MessagesRequest request = parse(body);
+        validate(request, false);
+        return request;
+    }
+
+    private static MessagesRequest parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidRequestException("Request body is empty; expected a JSON object");
         }
@@ -38,18 +51,17 @@ public final class MessagesRequestReader {
         if (request == null) {
             throw new InvalidRequestException("Request body: expected a JSON object");
         }
-        validate(request);
         return request;
     }
 
-    static void validate(MessagesRequest request) {
+    static void validate(MessagesRequest request, boolean maxTokensRequired) {
         if (request.model() == null || request.model().isBlank()) {
             throw new InvalidRequestException("model: field required");
         }
-        if (request.maxTokens() == null) {
+        if (maxTokensRequired && request.maxTokens() == null) {
             throw new InvalidRequestException("max_tokens: field required");
         }
-        if (request.maxTokens() < 1) {
+        if (request.maxTokens() != null && request.maxTokens() < 1) {
             throw new InvalidRequestException("max_tokens: must be at least 1");
         }
         if (request.messages() == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccproxy.camel.AcceptRequest;
 import dev.ccproxy.camel.AnthropicErrorResponder;
 import dev.ccproxy.camel.AuthenticateClient;
+import dev.ccproxy.camel.CountTokens;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
@@ -18,6 +19,8 @@ import dev.ccproxy.mapping.AnthropicToChatCompletions;
 import dev.ccproxy.mapping.AnthropicToResponses;
 import dev.ccproxy.mapping.InputTokenEstimate;
 import dev.ccproxy.streaming.ChatCompletionsStreamTranslator;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.streaming.ResponsesStreamTranslator;
 import dev.ccproxy.mapping.ModelResolver;
 import org.apache.camel.CamelConfiguration;
@@ -64,6 +67,7 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("fromResponsesResponse", new FromResponsesResponse());
         registry.bind("streamResponses", new RelayStreamToClient(streaming, keepAlive, " (responses)",
                 (translation, request) -> new ResponsesStreamTranslator(translation, InputTokenEstimate.of(request))));
+        registry.bind("countTokens", new CountTokens(new RequestTokens(new TextTokens(settings.tokenCacheChars()))));
         registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure",
                 new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));

@@ -13,11 +13,12 @@ import java.util.SortedMap;
  * A malformed or inconsistent setting fails the start with the key's name.
  *
  * @param clientApiKey the key clients must present; null leaves the proxy open (and bound to loopback)
- * @param providers    by name; {@value ProviderSettings#DEFAULT} always exists (the seed's variables)
+ * @param providers       by name; {@value ProviderSettings#DEFAULT} always exists (the seed's variables)
+ * @param tokenCacheChars the most characters of text whose token counts {@code count_tokens} keeps
  */
 public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> providers, ModelSettings models,
         ModelProfiles profiles, TokenLimits tokens, StreamingSettings streaming, RetrySettings retries,
-        String logLevel) {
+        long tokenCacheChars, String logLevel) {
 
     /** Names that are already upstream model names: OpenAI families, common open models, and provider/model ids. */
     public static final String DEFAULT_PASSTHROUGH =
@@ -62,7 +63,8 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                 read.intValue("proxy.upstream.max-retry-after-seconds", 10));
         String logLevel = read.optional("proxy.log.level");
         return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
-                retries, logLevel == null ? "INFO" : logLevel);
+                retries, read.longValue("proxy.count-tokens.cache-chars", 64L * 1024 * 1024),
+                logLevel == null ? "INFO" : logLevel);
     }
 
     /** The default provider from {@code proxy.upstream.*}, the others from {@code proxy.providers.<name>.*}. */

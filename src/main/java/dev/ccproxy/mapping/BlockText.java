@@ -15,13 +15,13 @@ import java.util.List;
  * turns, search results a client supplies, loaded-tool references. Opaque fields ({@code encrypted_content}) are
  * dropped; what a model can use (titles, URLs, text) is kept.
  */
-final class BlockText {
+public final class BlockText {
 
     private BlockText() {
     }
 
     /** The text blocks joined; other block types are the caller's business. */
-    static String join(List<ContentBlock> blocks, String separator) {
+    public static String join(List<ContentBlock> blocks, String separator) {
         if (blocks == null) {
             return "";
         }
@@ -37,7 +37,7 @@ final class BlockText {
         return text.toString();
     }
 
-    static String searchResult(SearchResultBlock result) {
+    public static String searchResult(SearchResultBlock result) {
         StringBuilder text = new StringBuilder("Search result");
         if (result.title() != null) {
             text.append(": ").append(result.title());
@@ -52,7 +52,7 @@ final class BlockText {
         return text.toString();
     }
 
-    static String webSearchCall(ServerToolUseBlock call) {
+    public static String webSearchCall(ServerToolUseBlock call) {
         JsonNode query = call.input() == null ? null : call.input().get("query");
         String name = call.name() == null ? "server tool" : call.name();
         return query != null && query.isTextual()
@@ -60,7 +60,7 @@ final class BlockText {
                 : "[" + name + "]";
     }
 
-    static String webSearchResults(WebSearchToolResultBlock results) {
+    public static String webSearchResults(WebSearchToolResultBlock results) {
         JsonNode content = results.content();
         if (content == null || !content.isArray()) {
             JsonNode code = content == null ? null : content.get("error_code");
@@ -77,7 +77,7 @@ final class BlockText {
         return text.toString();
     }
 
-    static String toolReference(ToolReferenceBlock reference) {
+    public static String toolReference(ToolReferenceBlock reference) {
         return "Tool loaded: " + reference.toolName();
     }
 }

@@ -1,5 +1,8 @@
 package dev.ccproxy.bench;
 
+import dev.ccproxy.anthropic.MessagesRequestReader;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.tokens.TextTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
@@ -29,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>sustained streams: 512 at once; a stream counts when every delta arrives and no gap exceeds 10× the pacing;</li>
  *   <li>web search streams over the Responses API (the recorded search, 64 text deltas 20 ms apart): one at a time,
  *       and 256 at once;</li>
+ *   <li>count_tokens on Claude Code's real 55 KB request: in-process (the first, uncached count and the cached ones)
+ *       and through the proxy at concurrency 1 and 16;</li>
  *   <li>the proxy's resident memory, idle and after the load.</li>
  * </ol>
  */
@@ -121,7 +126,12 @@ public final class ProxyBenchmark {
                 streamingScenarios(report, client, stub, proxy, proxyPort, anthropicStream, openaiStream, streams,
                         deltas, gap);
             }
-            webSearchScenarios(report, client, stub, proxy, proxyPort, deltas, gap);
+            if (!only.equals("streams")) {
+                webSearchScenarios(report, client, stub, proxy, proxyPort, deltas, gap);
+            }
+            if (only.isEmpty() || only.equals("count-tokens")) {
+                countTokensScenarios(report, client, proxyPort, seconds);
+            }
 
             long loadedRss = rssKb(proxy);
             report.append(String.format(Locale.ROOT, "## Proxy memory%n%nResident: %d MiB idle after start-up, %d MiB "
@@ -170,6 +180,46 @@ public final class ProxyBenchmark {
                 level = streams / 2;
             }
         }
+    }
+
+    /** 6: count_tokens: the counter alone (cold, then cached), then through the proxy. */
+    private static void countTokensScenarios(StringBuilder report, LoadClient client, int proxyPort, double seconds)
+            throws IOException {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/claude-code/plain-text.json"));
+        RequestTokens counter = new RequestTokens(new TextTokens(64L * 1024 * 1024));
+        long start = System.nanoTime();
+        int count = counter.count(MessagesRequestReader.readForCounting(body));
+        long cold = System.nanoTime() - start;
+        List<Long> warm = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            long t0 = System.nanoTime();
+            counter.count(MessagesRequestReader.readForCounting(body));
+            warm.add(System.nanoTime() - t0);
+        }
+        // the same request with a cache too small to hold anything: what a never-seen request costs once warm
+        RequestTokens uncachedCounter = new RequestTokens(new TextTokens(0));
+        List<Long> uncached = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            long t0 = System.nanoTime();
+            uncachedCounter.count(MessagesRequestReader.readForCounting(body));
+            uncached.add(System.nanoTime() - t0);
+        }
+        report.append(String.format(Locale.ROOT, "## count_tokens (Claude Code's %d KB request: %d tokens)%n%n"
+                        + "In process, parsing included: the first count in this JVM %s (cold JIT, uncached); "
+                        + "once warm, uncached p50 %s, p99 %s (500 counts); cached by content p50 %s, p99 %s "
+                        + "(2000 counts).%n%n", body.length / 1024, count, micros(cold),
+                micros(percentile(uncached.subList(100, uncached.size()), 50)),
+                micros(percentile(uncached.subList(100, uncached.size()), 99)),
+                micros(percentile(warm.subList(200, warm.size()), 50)),
+                micros(percentile(warm.subList(200, warm.size()), 99))))
+                .append("| through the proxy | requests/s | p50 | p90 | p99 |\n| --- | --- | --- | --- | --- |\n");
+        String json = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        client.run(proxyPort, "/v1/messages/count_tokens", json, 4, Math.max(2, seconds));
+        for (int users : new int[] {1, 16}) {
+            List<Long> latencies = client.run(proxyPort, "/v1/messages/count_tokens", json, users, seconds);
+            report.append(row("concurrency " + users, latencies, seconds));
+        }
+        report.append('\n');
     }
 
     /** 5: web search streams over the Responses API, one at a time and 256 at once. */

@@ -1,20 +1,16 @@
 package dev.ccproxy.testsupport;
 
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.json.ProxyJson;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Upstream answer → Anthropic message, one folder per case under {@code golden/<direction>}: {@code upstream.json}
@@ -44,11 +40,7 @@ public abstract class AnswerGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void maps_the_answer_as_the_golden_file_says(Path dir) throws IOException {
-        Path errorFile = dir.resolve("error.json");
-        if (Files.exists(errorFile)) {
-            ProxyException error = catchThrowableOfType(ProxyException.class, () -> map(dir));
-            assertThat(error).as("mapping %s must fail", dir.getFileName()).isNotNull();
-            GoldenCases.assertError(errorFile, error);
+        if (GoldenCases.failsAsExpected(dir, () -> map(dir))) {
             return;
         }
         GoldenJson.assertMatches(dir.resolve("expected.json"), ProxyJson.mapper().valueToTree(map(dir)));

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.ThrowableAssert;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Golden cases on disk: {@code src/test/resources/golden/<direction>/<case>/}, one folder per case. Adding a case is
@@ -97,6 +100,21 @@ public final class GoldenCases {
     }
 
     /** {@code error.json}: {@code {"status":400,"type":"invalid_request_error","message":"…"}}. */
+    /**
+     * When the case has an {@code error.json}, runs the mapping, asserts it fails with that error and returns true;
+     * otherwise returns false and the caller checks the case's expected output.
+     */
+    public static boolean failsAsExpected(Path dir, ThrowableAssert.ThrowingCallable mapping) {
+        Path errorFile = dir.resolve("error.json");
+        if (!Files.exists(errorFile)) {
+            return false;
+        }
+        ProxyException error = catchThrowableOfType(ProxyException.class, mapping);
+        assertThat(error).as("mapping %s must fail", dir.getFileName()).isNotNull();
+        assertError(errorFile, error);
+        return true;
+    }
+
     public static void assertError(Path errorFile, ProxyException error) {
         JsonNode expected = GoldenJson.read(errorFile);
         assertThat(error.status()).as("status").isEqualTo(expected.path("status").asInt());

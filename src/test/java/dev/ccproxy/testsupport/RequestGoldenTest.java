@@ -2,7 +2,6 @@ package dev.ccproxy.testsupport;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
-import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.json.ProxyJson;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Anthropic request → upstream request, one folder per case under {@code golden/<direction>}: {@code request.json}
@@ -42,12 +39,8 @@ public abstract class RequestGoldenTest {
     @MethodSource("cases")
     void maps_the_request_as_the_golden_file_says(Path dir) throws IOException {
         byte[] input = Files.readAllBytes(dir.resolve("request.json"));
-        Path errorFile = dir.resolve("error.json");
-        if (Files.exists(errorFile)) {
-            ProxyException error = catchThrowableOfType(ProxyException.class,
-                    () -> map(MessagesRequestReader.read(input), GoldenCases.settings(dir)));
-            assertThat(error).as("mapping %s must fail", dir.getFileName()).isNotNull();
-            GoldenCases.assertError(errorFile, error);
+        if (GoldenCases.failsAsExpected(dir,
+                () -> map(MessagesRequestReader.read(input), GoldenCases.settings(dir)))) {
             return;
         }
         GoldenJson.assertMatches(dir.resolve("expected.json"),

@@ -1,0 +1,42 @@
+package dev.ccproxy.tokens;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+/**
+ * Tokens in a piece of text, by OpenAI's {@code o200k_base} encoding (what the upstream models count in; Claude's own
+ * tokenizer is not public). Counts are cached by content: Claude Code asks for the same system prompt, tools and
+ * history over and over (about 26 calls for one {@code /context}), so after the first time a request costs a hash
+ * lookup per piece. Short texts are counted directly: that is cheaper than caching them.
+ */
+public final class TextTokens {
+
+    /** Texts shorter than this are not worth a cache entry. */
+    private static final int CACHE_FROM_CHARS = 256;
+
+    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private final Cache<String, Integer> counts;
+
+    /** @param cacheChars the most characters of text whose counts are kept (the cache's weight bound); 0: no cache */
+    public TextTokens(long cacheChars) {
+        this.counts = cacheChars <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(cacheChars)
+                .weigher((String text, Integer count) -> text.length())
+                .build();
+        // the encoding's tables load on first use (about 100 ms): at start-up, not in the first request
+        encoding.countTokensOrdinary("warm up");
+    }
+
+    public int count(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        if (counts == null || text.length() < CACHE_FROM_CHARS) {
+            return encoding.countTokensOrdinary(text);
+        }
+        return counts.get(text, encoding::countTokensOrdinary);
+    }
+}
