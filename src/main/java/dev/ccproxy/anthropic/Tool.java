@@ -18,7 +18,8 @@ public record Tool(
         Integer maxUses,
         List<String> allowedDomains,
         List<String> blockedDomains,
-        UserLocation userLocation) {
+        UserLocation userLocation,
+        Boolean deferLoading) {
 
     public boolean custom() {
         return type == null || type.equals("custom");
@@ -28,6 +29,16 @@ public record Tool(
     public boolean webSearch() {
         return (type != null && type.startsWith("web_search_"))
                 || ("web_search".equals(name) && inputSchema == null && (type == null || !type.equals("custom")));
+    }
+
+    /** Declared for tool search: kept out of the model's context until a {@code tool_reference} loads it. */
+    public boolean deferred() {
+        return Boolean.TRUE.equals(deferLoading);
+    }
+
+    /** Anthropic's own tool-search server tool ({@code tool_search_tool_regex_…}, {@code tool_search_tool_bm25_…}). */
+    public boolean toolSearch() {
+        return type != null && type.startsWith("tool_search_tool_");
     }
 
     /** Where searches should look from: {@code {"type":"approximate","city",…}}. */

@@ -2,6 +2,7 @@ package dev.ccproxy.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.chat.ChatCompletionRequest;
@@ -46,9 +47,13 @@ public final class AnthropicToChatCompletions implements UpstreamRequestMapper {
         List<ChatTool> tools = null;
         JsonNode toolChoice = null;
         Boolean parallelToolCalls = null;
-        if (request.hasTools()) {
-            tools = ChatToolsMapper.tools(request.tools(), context.toolNames(), profile.schemaDialect());
-            toolChoice = ChatToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
+        // tool_choice is checked whenever tools are declared, even when none of them is loaded yet
+        JsonNode choice = request.hasTools()
+                ? ChatToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames()) : null;
+        List<Tool> loaded = LoadedTools.of(request);
+        if (!loaded.isEmpty()) {
+            tools = ChatToolsMapper.tools(request.tools(), loaded, context.toolNames(), profile.schemaDialect());
+            toolChoice = choice;
             if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
                 parallelToolCalls = false;
             }

@@ -2,6 +2,7 @@ package dev.ccproxy.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.responses.ResponsesRequest;
@@ -43,10 +44,14 @@ public final class AnthropicToResponses implements UpstreamRequestMapper {
         Boolean parallelToolCalls = null;
         Integer maxToolCalls = null;
         List<String> include = null;
-        if (request.hasTools()) {
-            tools = ResponsesToolsMapper.tools(request.tools(), context.toolNames(),
+        // tool_choice is checked whenever tools are declared, even when none of them is loaded yet
+        JsonNode choice = request.hasTools()
+                ? ResponsesToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames()) : null;
+        List<Tool> loaded = LoadedTools.of(request);
+        if (!loaded.isEmpty()) {
+            tools = ResponsesToolsMapper.tools(request.tools(), loaded, context.toolNames(),
                     context.profile().schemaDialect());
-            toolChoice = ResponsesToolsMapper.toolChoice(request.toolChoice(), request.tools(), context.toolNames());
+            toolChoice = choice;
             maxToolCalls = ResponsesToolsMapper.maxToolCalls(request.tools());
             if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
                 parallelToolCalls = false;

@@ -22,10 +22,14 @@ final class ChatToolsMapper {
     private ChatToolsMapper() {
     }
 
-    static List<ChatTool> tools(List<Tool> tools, ToolNames names, SchemaDialect dialect) {
+    /** @param loaded the declared tools the model is shown ({@link LoadedTools}); the others are skipped */
+    static List<ChatTool> tools(List<Tool> declared, List<Tool> loaded, ToolNames names, SchemaDialect dialect) {
         List<ChatTool> functions = new ArrayList<>();
-        for (int i = 0; i < tools.size(); i++) {
-            Tool tool = tools.get(i);
+        for (int i = 0; i < declared.size(); i++) {
+            Tool tool = declared.get(i);
+            if (!loaded.contains(tool)) {
+                continue;
+            }
             if (!tool.custom()) {
                 throw new InvalidRequestException("tools[" + i + "]: tool type \"" + tool.type()
                         + "\" is an Anthropic server tool this proxy cannot run on an OpenAI-compatible upstream");

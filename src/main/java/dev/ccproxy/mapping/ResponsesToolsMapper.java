@@ -29,10 +29,15 @@ final class ResponsesToolsMapper {
     private ResponsesToolsMapper() {
     }
 
-    static List<ResponsesTool> tools(List<Tool> tools, ToolNames names, SchemaDialect dialect) {
+    /** @param loaded the declared tools the model is shown ({@link LoadedTools}); the others are skipped */
+    static List<ResponsesTool> tools(List<Tool> declared, List<Tool> loaded, ToolNames names,
+            SchemaDialect dialect) {
         List<ResponsesTool> mapped = new ArrayList<>();
-        for (int i = 0; i < tools.size(); i++) {
-            Tool tool = tools.get(i);
+        for (int i = 0; i < declared.size(); i++) {
+            Tool tool = declared.get(i);
+            if (!loaded.contains(tool)) {
+                continue;
+            }
             if (tool.webSearch()) {
                 mapped.add(webSearch(tool));
             } else if (tool.custom()) {

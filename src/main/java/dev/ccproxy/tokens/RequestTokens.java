@@ -16,6 +16,7 @@ import dev.ccproxy.anthropic.ToolResultBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
 import dev.ccproxy.anthropic.WebSearchToolResultBlock;
 import dev.ccproxy.mapping.BlockText;
+import dev.ccproxy.mapping.LoadedTools;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -55,13 +56,15 @@ public final class RequestTokens {
         return tokens + tools(request);
     }
 
+    /** The tools the model is shown: deferred tools count once loaded, as they take context only then. */
     private int tools(MessagesRequest request) {
-        if (!request.hasTools()) {
+        List<Tool> loaded = LoadedTools.of(request);
+        if (loaded.isEmpty()) {
             return 0;
         }
         String choice = request.toolChoice() == null ? null : request.toolChoice().type();
         int tokens = "any".equals(choice) || "tool".equals(choice) ? TOOLS_PROMPT_FORCED : TOOLS_PROMPT_AUTO;
-        for (Tool tool : request.tools()) {
+        for (Tool tool : loaded) {
             tokens += PER_TOOL + text.count(tool.name()) + text.count(tool.description());
             JsonNode schema = tool.inputSchema();
             if (schema != null && !schema.isNull()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
+import dev.ccproxy.testsupport.OpenApiSpec;
 import dev.ccproxy.testsupport.RecordingRelay;
 import dev.ccproxy.testsupport.ResponsesSse;
 import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code claude -p … --output-format stream-json --verbose}) through the proxy to a scripted OpenAI-compatible
  * upstream. Every stream the proxy wrote to Claude Code is recorded on the way and checked against Anthropic's rules.
  * Claude Code's only way out is the proxy: its HTTP(S) proxy variables point at a closed port, so any attempt to
- * reach another host fails instead of leaving the machine.
+ * reach another host fails instead of leaving the machine. The proxy has two providers: haiku goes to a second
+ * scripted upstream with its own key and model, everything else to the first.
  */
 class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
 
@@ -40,9 +42,32 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     private static final List<String> SEARCH_URLS = List.of("https://results.e2e.test/first-result",
             "https://results.e2e.test/second-result");
     private static final String SEARCH_ANSWER = "The search found two pages.";
+    private static final String SMALL_PROVIDER_KEY = "second-provider-key-e2e";
+    private static final String SMALL_MODEL = "llama3.1:8b";
+    private static final String SMALL_ANSWER = "Hello from the second provider.";
+    private static final String CRON_ANSWER = "The cron jobs are listed.";
+    private static final String THOUGHT = "The user wants a considered greeting; keep it short.";
+    private static final String THOUGHTFUL_ANSWER = "Hello, after some thought.";
+
+    /** The second provider, which serves haiku (Claude Code's --model haiku) and nothing else. */
+    private final ScriptedUpstream second;
 
     private Path claude;
     private RecordingRelay relay;
+
+    ClaudeCodeEndToEndIT() throws IOException {
+        second = new ScriptedUpstream(request -> ScriptedUpstream.sse(Duration.ofMillis(20),
+                Chunks.answer("Hello from ", "the second provider.")));
+    }
+
+    /** haiku goes to a second provider, with its own URL, key and model; everything else to the first. */
+    @Override
+    protected Map<String, String> scriptedSettings() {
+        return Map.of("proxy.providers.local.base-url", second.baseUrl(),
+                "proxy.providers.local.api-key", SMALL_PROVIDER_KEY,
+                "proxy.models.small-provider", "local",
+                "proxy.models.small", SMALL_MODEL);
+    }
 
     @BeforeAll
     void installClaudeCodeAndRelay() throws Exception {
@@ -57,8 +82,9 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     }
 
     @AfterAll
-    void closeRelay() throws IOException {
+    void closeRelayAndSecondProvider() throws IOException {
         relay.close();
+        second.close();
     }
 
     /**
@@ -80,13 +106,30 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         String toolOutput = null;
         String toolCallId = null;
         String lastUser = "";
+        // Claude Code may add a user message (a reminder) after a tool result: the prompt is in an earlier one
+        StringBuilder everyUser = new StringBuilder();
         for (JsonNode message : body.path("messages")) {
             if (message.path("role").asText().equals("tool")) {
                 toolOutput = message.path("content").asText();
                 toolCallId = message.path("tool_call_id").asText();
             } else if (message.path("role").asText().equals("user")) {
                 lastUser = message.path("content").toString();
+                everyUser.append(lastUser);
             }
+        }
+        if (everyUser.indexOf("cron jobs") >= 0) {
+            return toolSearchSession(body, toolCallId);
+        }
+        if (everyUser.indexOf("think it over") >= 0) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), List.of(
+                    Chunks.role(),
+                    Chunks.reasoning("The user wants a considered greeting; "),
+                    Chunks.reasoning("keep it short."),
+                    Chunks.text("Hello, after "),
+                    Chunks.text("some thought."),
+                    Chunks.finish("stop"),
+                    Chunks.usage(900, 30),
+                    "[DONE]"));
         }
         if ("call_e2e_search".equals(toolCallId)) {
             return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer(SEARCH_ANSWER));
@@ -115,6 +158,52 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
                     "[DONE]"));
         }
         return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("Hello from ", "the scripted upstream."));
+    }
+
+    /**
+     * Tool search, as the model would use it: CronList is deferred, so the model first asks ToolSearch to load it;
+     * once Claude Code has answered with a tool_reference, the proxy declares CronList upstream and the model calls it.
+     * Should CronList not be declared by then, the model says so and the test fails on its answer.
+     */
+    private static ScriptedUpstream.Reply toolSearchSession(JsonNode body, String toolCallId) {
+        if (toolCallId == null) {
+            return ScriptedUpstream.sse(Duration.ofMillis(20), List.of(
+                    Chunks.role(),
+                    Chunks.toolCall(0, "call_e2e_toolsearch", "ToolSearch",
+                            "{\"query\": \"select:CronList\", \"max_results\": 5}"),
+                    Chunks.finish("tool_calls"),
+                    Chunks.usage(900, 20),
+                    "[DONE]"));
+        }
+        if (toolCallId.equals("call_e2e_toolsearch")) {
+            if (!toolNames(body).contains("CronList")) {
+                return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer("CronList was not loaded."));
+            }
+            return ScriptedUpstream.sse(Duration.ofMillis(20), List.of(
+                    Chunks.role(),
+                    Chunks.toolCall(0, "call_e2e_cronlist", "CronList", "{}"),
+                    Chunks.finish("tool_calls"),
+                    Chunks.usage(950, 10),
+                    "[DONE]"));
+        }
+        return ScriptedUpstream.sse(Duration.ofMillis(20), Chunks.answer(CRON_ANSWER));
+    }
+
+    /** The {@code tool} messages of a Chat Completions request: the tool results Claude Code sent. */
+    private static List<JsonNode> toolMessages(JsonNode body) {
+        List<JsonNode> messages = new ArrayList<>();
+        body.path("messages").forEach(message -> {
+            if (message.path("role").asText().equals("tool")) {
+                messages.add(message);
+            }
+        });
+        return messages;
+    }
+
+    private static List<String> toolNames(JsonNode body) {
+        List<String> names = new ArrayList<>();
+        body.path("tools").forEach(tool -> names.add(tool.path("function").path("name").asText()));
+        return names;
     }
 
     /** The recorded Responses API web search, its two sources (and citations) moved to this test's URLs. */
@@ -148,12 +237,7 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
         assertThat(calls).hasSize(2);
         JsonNode second = ProxyJson.mapper().readTree(calls.get(1).body());
-        List<JsonNode> toolMessages = new ArrayList<>();
-        second.path("messages").forEach(message -> {
-            if (message.path("role").asText().equals("tool")) {
-                toolMessages.add(message);
-            }
-        });
+        List<JsonNode> toolMessages = toolMessages(second);
         assertThat(toolMessages).hasSize(1);
         assertThat(toolMessages.get(0).path("tool_call_id").asText()).isEqualTo("call_e2e_bash");
         assertThat(toolMessages.get(0).path("content").asText()).contains(MARKER);
@@ -173,6 +257,9 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
         assertThat(calls).extracting(ScriptedUpstream.Request::path)
                 .containsExactly("/v1/chat/completions", "/v1/responses", "/v1/chat/completions");
+        // with tool search off, all 21 tools are declared up front, none deferred
+        assertThat(toolNames(ProxyJson.mapper().readTree(calls.get(0).body())))
+                .hasSize(21).contains("WebSearch", "CronList").doesNotContain("DeferredToolPlaceholder");
         // the WebSearch tool's own request went to the Responses API with OpenAI's web_search tool
         JsonNode search = ProxyJson.mapper().readTree(calls.get(1).body());
         assertThat(search.path("tools").get(0).path("type").asText()).isEqualTo("web_search");
@@ -180,12 +267,7 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         assertThat(search.path("input").toString()).contains(SEARCH_QUERY);
         // Claude Code read the search results and gave the model a tool_result listing the stub's URLs
         JsonNode last = ProxyJson.mapper().readTree(calls.get(2).body());
-        List<JsonNode> toolMessages = new ArrayList<>();
-        last.path("messages").forEach(message -> {
-            if (message.path("role").asText().equals("tool")) {
-                toolMessages.add(message);
-            }
-        });
+        List<JsonNode> toolMessages = toolMessages(last);
         assertThat(toolMessages).hasSize(1);
         assertThat(toolMessages.get(0).path("tool_call_id").asText()).isEqualTo("call_e2e_search");
         assertThat(toolMessages.get(0).path("content").asText()).contains(SEARCH_QUERY).contains(SEARCH_URLS);
@@ -196,15 +278,85 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         assertEveryStreamValid();
     }
 
+    @Test
+    void loads_a_deferred_tool_through_tool_search(@TempDir Path home, @TempDir Path project) throws Exception {
+        int before = scripted.requests().size();
+
+        // tool search is on by default: CronList is deferred until ToolSearch loads it
+        List<JsonNode> output = runClaude(home, project, "Which cron jobs are scheduled?");
+
+        assertSucceededWith(output, CRON_ANSWER);
+        List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
+        assertThat(calls).hasSize(3);
+        List<String> firstTools = toolNames(ProxyJson.mapper().readTree(calls.get(0).body()));
+        assertThat(firstTools).contains("ToolSearch", "Bash")
+                .doesNotContain("CronList", "DeferredToolPlaceholder");
+        JsonNode second = ProxyJson.mapper().readTree(calls.get(1).body());
+        assertThat(toolNames(second)).contains("CronList").doesNotContain("DeferredToolPlaceholder");
+        // Claude Code's tool_reference reached the model as text in the ToolSearch result
+        assertThat(second.path("messages").toString()).contains("Tool loaded: CronList");
+        // and CronList really ran in Claude Code: its own output came back for the model's call
+        JsonNode third = ProxyJson.mapper().readTree(calls.get(2).body());
+        List<JsonNode> cronResults = toolMessages(third).stream()
+                .filter(message -> message.path("tool_call_id").asText().equals("call_e2e_cronlist")).toList();
+        assertThat(cronResults).hasSize(1);
+        assertThat(cronResults.get(0).path("content").asText()).as("CronList's own output")
+                .isEqualTo("No scheduled jobs.");
+        assertEveryStreamValid();
+    }
+
+    @Test
+    void sends_haiku_to_the_second_provider(@TempDir Path home, @TempDir Path project) throws Exception {
+        int beforeFirst = scripted.requests().size();
+        int beforeSecond = second.requests().size();
+
+        List<JsonNode> output = runClaude(home, project, "Say hello", Map.of(), "--model", "haiku");
+
+        assertSucceededWith(output, SMALL_ANSWER);
+        assertThat(scripted.requests().size()).as("calls to the first provider").isEqualTo(beforeFirst);
+        List<ScriptedUpstream.Request> calls = second.requests().subList(beforeSecond, second.requests().size());
+        assertThat(calls).hasSize(1);
+        ScriptedUpstream.Request call = calls.get(0);
+        assertThat(call.path()).isEqualTo("/v1/chat/completions");
+        assertThat(call.header("Authorization")).isEqualTo("Bearer " + SMALL_PROVIDER_KEY);
+        assertThat(call.header("x-api-key")).as("the client's key stays with the proxy").isNull();
+        JsonNode body = ProxyJson.mapper().readTree(call.body());
+        assertThat(body.path("model").asText()).isEqualTo(SMALL_MODEL);
+        if (OpenApiSpec.available()) {
+            OpenApiSpec.assertValid(OpenApiSpec.CHAT_REQUEST, call.body());
+        }
+        // Claude Code still sees the Claude name it asked for
+        assertThat(output).anySatisfy(line -> assertThat(line.path("message").path("model").asText())
+                .startsWith("claude-haiku"));
+        assertEveryStreamValid();
+    }
+
+    @Test
+    void shows_the_upstreams_reasoning_as_thinking(@TempDir Path home, @TempDir Path project) throws Exception {
+        List<JsonNode> output = runClaude(home, project, "Please think it over, then say hello.");
+
+        assertSucceededWith(output, THOUGHTFUL_ANSWER);
+        // Claude Code's own transcript holds a thinking block with the upstream's reasoning_content
+        assertThat(output).anySatisfy(line -> {
+            assertThat(line.path("type").asText()).isEqualTo("assistant");
+            JsonNode block = line.path("message").path("content").get(0);
+            assertThat(block.path("type").asText()).isEqualTo("thinking");
+            assertThat(block.path("thinking").asText()).isEqualTo(THOUGHT);
+        });
+        assertEveryStreamValid();
+    }
+
     private List<JsonNode> runClaude(Path home, Path project, String prompt) throws Exception {
         return runClaude(home, project, prompt, Map.of());
     }
 
-    private List<JsonNode> runClaude(Path home, Path project, String prompt, Map<String, String> extraEnv)
-            throws Exception {
+    private List<JsonNode> runClaude(Path home, Path project, String prompt, Map<String, String> extraEnv,
+            String... extraArgs) throws Exception {
         int closedPort = AvailablePortFinder.getNextAvailable();
-        ProcessBuilder builder = new ProcessBuilder(claude.toString(), "-p", prompt, "--output-format", "stream-json",
-                "--verbose", "--max-turns", "6", "--dangerously-skip-permissions")
+        List<String> command = new ArrayList<>(List.of(claude.toString(), "-p", prompt, "--output-format",
+                "stream-json", "--verbose", "--max-turns", "6", "--dangerously-skip-permissions"));
+        command.addAll(List.of(extraArgs));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(project.toFile())
                 .redirectErrorStream(false);
         Map<String, String> env = builder.environment();

@@ -12,8 +12,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,8 +32,12 @@ import java.util.function.Function;
  */
 public final class ScriptedUpstream implements AutoCloseable {
 
-    /** A recorded request: its path and body. */
-    public record Request(String path, String body, long receivedNanos) {
+    /** A recorded request: its path, headers (names in lower case) and body. */
+    public record Request(String path, Map<String, String> headers, String body, long receivedNanos) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** One step of a streamed answer: wait, then send one {@code data:} event (or raw SSE text). */
@@ -248,9 +254,14 @@ public final class ScriptedUpstream implements AutoCloseable {
         }
         int contentLength = 0;
         boolean chunked = false;
+        Map<String, String> headers = new HashMap<>();
         String line;
         while ((line = readLine(in)) != null && !line.isEmpty()) {
             String lower = line.toLowerCase(Locale.ROOT);
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(lower.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
             if (lower.startsWith("content-length:")) {
                 contentLength = Integer.parseInt(line.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -259,7 +270,7 @@ public final class ScriptedUpstream implements AutoCloseable {
         }
         byte[] body = chunked ? readChunked(in) : in.readNBytes(contentLength);
         String path = requestLine.split(" ")[1];
-        return new Request(path, new String(body, StandardCharsets.UTF_8), System.nanoTime());
+        return new Request(path, Map.copyOf(headers), new String(body, StandardCharsets.UTF_8), System.nanoTime());
     }
 
     private static byte[] readChunked(InputStream in) throws IOException {
