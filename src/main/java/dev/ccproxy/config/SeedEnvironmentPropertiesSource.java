@@ -7,14 +7,16 @@ import org.apache.camel.spi.LoadablePropertiesSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
- * Makes the seed's environment variables ({@code OPENAI_API_KEY}, {@code PORT}, {@code CUSTOM_HEADER_*}, …) and a
- * {@code .env} file set the namespaced keys of {@code application.properties}, ahead of the file itself.
+ * Makes the seed's environment variables ({@code OPENAI_API_KEY}, {@code PORT}, {@code CUSTOM_HEADER_*}, …), a
+ * {@code .env} file and {@code application.yaml} ({@link YamlSettingsFile}) set the namespaced keys of
+ * {@code application.properties}, ahead of the file itself: environment, then {@code .env}, then the YAML file.
  *
  * <p>Camel finds this source through {@code META-INF/services/org/apache/camel/properties-source-factory}, so the
  * application and the tests get it alike. It also answers two derived keys that a properties file cannot compute:
@@ -38,11 +40,18 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
     private CamelContext camelContext;
 
     public SeedEnvironmentPropertiesSource() {
-        this(SeedEnvironment.load());
+        this(SeedEnvironment.load(), YamlSettingsFile.load());
     }
 
     SeedEnvironmentPropertiesSource(SeedEnvironment environment) {
-        this.seedProperties = environment.properties();
+        this(environment, Map.of());
+    }
+
+    /** @param yaml the keys of {@code application.yaml}: above {@code application.properties}, below the environment */
+    SeedEnvironmentPropertiesSource(SeedEnvironment environment, Map<String, String> yaml) {
+        Map<String, String> merged = new LinkedHashMap<>(yaml);
+        merged.putAll(environment.properties());
+        this.seedProperties = Map.copyOf(merged);
     }
 
     @Override

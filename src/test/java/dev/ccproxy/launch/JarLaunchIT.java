@@ -102,7 +102,7 @@ class JarLaunchIT {
     }
 
     @Test
-    void in_a_checkout_the_routes_on_disk_win_and_a_client_key_opens_all_interfaces(@TempDir Path checkout)
+    void in_a_checkout_the_routes_and_yaml_on_disk_win_and_a_client_key_opens_all_interfaces(@TempDir Path checkout)
             throws Exception {
         // a checkout: application.properties and routes/ beside each other, with one route edited
         Files.copy(Path.of("application.properties"), checkout.resolve("application.properties"));
@@ -114,12 +114,26 @@ class JarLaunchIT {
         }
         Path health = checkout.resolve("routes/health.camel.yaml");
         Files.writeString(health, Files.readString(health).replace("{\"status\":\"ok\"}", "{\"status\":\"edited\"}"));
-        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(answer())));
+        // and an application.yaml beside application.properties: haiku on a second provider, its key from the env
+        Files.writeString(checkout.resolve("application.yaml"), """
+                proxy:
+                  providers:
+                    second:
+                      base-url: %s/second/v1
+                      api-key: "{{env:SECOND_PROVIDER_KEY}}"
+                  models:
+                    map:
+                      - match: "claude-haiku-*"
+                        provider: second
+                        model: model-from-yaml
+                """.formatted(upstream.baseUrl()));
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/second/v1/chat/completions")).willReturn(okJson(answer())));
         int port = AvailablePortFinder.getNextAvailable();
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(port));
         env.put("OPENAI_BASE_URL", upstream.baseUrl() + "/v1");
         env.put("ANTHROPIC_API_KEY", "client-key");
+        env.put("SECOND_PROVIDER_KEY", "sk-second");
         start(checkout, env);
         awaitHealthy(port);
 
@@ -132,7 +146,10 @@ class JarLaunchIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(healthAnswer.body()).isEqualTo("{\"status\":\"edited\"}");
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(200);
+        upstream.verify(postRequestedFor(urlEqualTo("/second/v1/chat/completions"))
+                .withRequestBody(WireMock.matchingJsonPath("$.model", equalTo("model-from-yaml")))
+                .withHeader("Authorization", equalTo("Bearer sk-second")));
         assertThat(Files.readString(log)).contains("HttpServer started on 0.0.0.0:" + port);
     }
 
