@@ -17,7 +17,6 @@ import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToChatCompletions;
 import dev.ccproxy.mapping.AnthropicToResponses;
-import dev.ccproxy.mapping.InputTokenEstimate;
 import dev.ccproxy.streaming.ChatCompletionsStreamTranslator;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
@@ -59,15 +58,17 @@ public final class ProxyBeans implements CamelConfiguration {
         ScheduledExecutorService keepAlive = context.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "sse-keep-alive");
         StreamingSettings streaming = settings.streaming();
+        // one counter for count_tokens and for message_start's input tokens: both hit the same cache by content
+        RequestTokens inputTokens = new RequestTokens(new TextTokens(settings.tokenCacheChars()));
         registry.bind("streamChatCompletions", new RelayStreamToClient(streaming, keepAlive, "",
                 (translation, request) -> new ChatCompletionsStreamTranslator(translation, streaming.bufferToolCalls(),
-                        InputTokenEstimate.of(request))));
+                        inputTokens.count(request))));
         registry.bind("toResponsesRequest",
                 new ToUpstreamRequest(new AnthropicToResponses(models, settings.tokens())));
         registry.bind("fromResponsesResponse", new FromResponsesResponse());
         registry.bind("streamResponses", new RelayStreamToClient(streaming, keepAlive, " (responses)",
-                (translation, request) -> new ResponsesStreamTranslator(translation, InputTokenEstimate.of(request))));
-        registry.bind("countTokens", new CountTokens(new RequestTokens(new TextTokens(settings.tokenCacheChars()))));
+                (translation, request) -> new ResponsesStreamTranslator(translation, inputTokens.count(request))));
+        registry.bind("countTokens", new CountTokens(inputTokens));
         registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure",
                 new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));

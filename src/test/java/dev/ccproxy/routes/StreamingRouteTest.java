@@ -54,6 +54,23 @@ class StreamingRouteTest extends ScriptedRouteTestSupport {
     }
 
     @Test
+    void message_start_counts_input_tokens_as_count_tokens_does() throws Exception {
+        nextReply.set(ScriptedUpstream.sse(Duration.ofMillis(5), Chunks.answer("Hi")));
+        String claudeCode = resource("claude-code/plain-text.json");
+
+        SseClient.Result result = SseClient.stream(proxy("/v1/messages?beta=true"), claudeCode);
+        HttpResponse<String> counted = send(HttpRequest.newBuilder(proxy("/v1/messages/count_tokens?beta=true"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(claudeCode)).build());
+
+        int started = result.named("message_start").get(0).event().data().path("message").path("usage")
+                .path("input_tokens").asInt();
+        assertThat(counted.statusCode()).isEqualTo(200);
+        assertThat(started).as("an estimate from the real tokenizer, not characters / 4").isGreaterThan(1000)
+                .isEqualTo(ProxyJson.mapper().readTree(counted.body()).path("input_tokens").asInt());
+    }
+
+    @Test
     void a_client_that_hangs_up_mid_stream_cancels_the_upstream_at_once() throws Exception {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

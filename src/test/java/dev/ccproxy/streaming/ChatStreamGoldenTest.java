@@ -5,7 +5,8 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToChatCompletions;
-import dev.ccproxy.mapping.InputTokenEstimate;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.GoldenJson;
 import dev.ccproxy.testsupport.OpenApiSpec;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatStreamGoldenTest extends StreamGoldenTest {
 
+    private static final RequestTokens INPUT_TOKENS = new RequestTokens(new TextTokens(1 << 20));
+
     @Override
     protected String direction() {
         return "stream-chat";
@@ -45,7 +48,7 @@ class ChatStreamGoldenTest extends StreamGoldenTest {
         AnthropicToChatCompletions mapper = new AnthropicToChatCompletions(
                 GoldenCases.resolver(settings), TokenLimits.NONE);
         return new ChatCompletionsStreamTranslator(mapper.context(request),
-                "buffered".equals(settings.getProperty("tool-calls")), InputTokenEstimate.of(request));
+                "buffered".equals(settings.getProperty("tool-calls")), INPUT_TOKENS.count(request));
     }
 
     @Override

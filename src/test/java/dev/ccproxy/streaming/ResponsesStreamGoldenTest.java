@@ -5,7 +5,8 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToResponses;
-import dev.ccproxy.mapping.InputTokenEstimate;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 import dev.ccproxy.testsupport.ResponsesSse;
@@ -24,6 +25,8 @@ import java.util.Properties;
  */
 class ResponsesStreamGoldenTest extends StreamGoldenTest {
 
+    private static final RequestTokens INPUT_TOKENS = new RequestTokens(new TextTokens(1 << 20));
+
     @Override
     protected String direction() {
         return "stream-responses";
@@ -40,7 +43,7 @@ class ResponsesStreamGoldenTest extends StreamGoldenTest {
     protected UpstreamStreamTranslator translator(MessagesRequest request, Properties settings) {
         AnthropicToResponses mapper = new AnthropicToResponses(
                 GoldenCases.resolver(settings), TokenLimits.NONE);
-        return new ResponsesStreamTranslator(mapper.context(request), InputTokenEstimate.of(request));
+        return new ResponsesStreamTranslator(mapper.context(request), INPUT_TOKENS.count(request));
     }
 
     @Override
