@@ -32,11 +32,20 @@ public final class ReadMessagesRequest implements Processor {
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
         TranslationContext context = TranslationContext.of(request, models);
+        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
+        sendUpstream(exchange, request, context, responses);
+    }
+
+    /**
+     * Sets what the {@code chat-completions} and {@code responses-api} routes read, and the header the router
+     * chooses between them by.
+     */
+    static void sendUpstream(Exchange exchange, MessagesRequest request, TranslationContext context,
+            boolean responses) {
         exchange.setProperty(ExchangeKeys.MESSAGES_REQUEST, request);
         exchange.setProperty(ExchangeKeys.TRANSLATION, context);
         exchange.setProperty(ExchangeKeys.STREAM, request.streaming());
-        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
-        in.setHeader(ExchangeKeys.UPSTREAM_API, responses ? "responses" : "chat");
+        exchange.getIn().setHeader(ExchangeKeys.UPSTREAM_API, responses ? "responses" : "chat");
     }
 
     /** JSON bodies only; a request without a content type is read as JSON, as Anthropic's API does. */

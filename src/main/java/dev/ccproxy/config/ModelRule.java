@@ -21,6 +21,11 @@ public record ModelRule(String match, Pattern pattern, ModelChoice target) {
         return pattern.matcher(requested).matches();
     }
 
+    /** A plain model name, not a glob ({@code *}, {@code ?}) or a {@code regex:}: a name a client can be offered. */
+    public boolean exactName() {
+        return !match.startsWith("regex:") && match.indexOf('*') < 0 && match.indexOf('?') < 0;
+    }
+
     private static Pattern pattern(String key, String match) {
         if (match.startsWith("regex:")) {
             try {

@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
  * @param passthrough names that already are upstream model names (sent to the default provider unchanged)
  * @param webSearch   where requests with the web-search tool go, when not to the requested model's target (a
  *                    provider without the Responses API cannot search); null: the requested model's target
+ * @param listed      Claude model names offered on {@code GET /v1/models} besides the map's exact names (the map
+ *                    decides where each goes; the list only says which ones clients are shown)
  */
 public record ModelSettings(ModelChoice big, ModelChoice middle, ModelChoice small, List<ModelRule> rules,
-        Pattern passthrough, ModelChoice webSearch) {
+        Pattern passthrough, ModelChoice webSearch, List<String> listed) {
 
     public ModelSettings {
         rules = List.copyOf(rules);
+        listed = List.copyOf(listed);
     }
 }

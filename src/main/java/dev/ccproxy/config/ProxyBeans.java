@@ -2,12 +2,17 @@ package dev.ccproxy.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccproxy.camel.AcceptRequest;
+import dev.ccproxy.camel.AnswerConnectionTest;
 import dev.ccproxy.camel.AnthropicErrorResponder;
 import dev.ccproxy.camel.AuthenticateClient;
 import dev.ccproxy.camel.CountTokens;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
+import dev.ccproxy.camel.ListModels;
+import dev.ccproxy.camel.ProbeSmallModel;
+import dev.ccproxy.camel.ReadinessCheck;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
+import dev.ccproxy.camel.RetrieveModel;
 import dev.ccproxy.camel.FromResponsesResponse;
 import dev.ccproxy.camel.RelayStreamToClient;
 import dev.ccproxy.camel.ToUpstreamRequest;
@@ -17,6 +22,7 @@ import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.mapping.AnthropicToChatCompletions;
 import dev.ccproxy.mapping.AnthropicToResponses;
+import dev.ccproxy.mapping.ModelCatalog;
 import dev.ccproxy.streaming.ChatCompletionsStreamTranslator;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
@@ -69,6 +75,12 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("streamResponses", new RelayStreamToClient(streaming, keepAlive, " (responses)",
                 (translation, request) -> new ResponsesStreamTranslator(translation, inputTokens.count(request))));
         registry.bind("countTokens", new CountTokens(inputTokens));
+        ModelCatalog catalog = new ModelCatalog(settings.models(), models, settings.tokens());
+        registry.bind("listModels", new ListModels(catalog));
+        registry.bind("retrieveModel", new RetrieveModel(catalog));
+        registry.bind("readinessCheck", new ReadinessCheck());
+        registry.bind("probeSmallModel", new ProbeSmallModel(models));
+        registry.bind("answerConnectionTest", new AnswerConnectionTest());
         registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure",
                 new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));

@@ -144,7 +144,8 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                 choice(read, "proxy.models.small", read.required("proxy.models.small")),
                 rules,
                 read.pattern("proxy.models.passthrough", DEFAULT_PASSTHROUGH),
-                webSearch);
+                webSearch,
+                read.list("proxy.models.listed"));
     }
 
     /** {@code proxy.models.big} with its optional {@code proxy.models.big-provider}. */

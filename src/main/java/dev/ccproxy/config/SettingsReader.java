@@ -2,6 +2,8 @@ package dev.ccproxy.config;
 
 import org.apache.camel.spi.PropertiesComponent;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -77,6 +79,15 @@ final class SettingsReader {
             throw new IllegalStateException("Missing setting " + key + " (see application.properties)");
         }
         return value;
+    }
+
+    /** A comma-separated list, each entry trimmed, blanks dropped; empty when the key is absent or blank. */
+    List<String> list(String key) {
+        String value = optional(key);
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     }
 
     OptionalInt optionalInt(String key) {

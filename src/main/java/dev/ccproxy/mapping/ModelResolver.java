@@ -59,6 +59,11 @@ public final class ModelResolver {
         return target(models.big(), requested);
     }
 
+    /** The small model ({@code SMALL_MODEL}) on its provider, as configured: what {@code GET /test-connection} calls. */
+    public UpstreamTarget small() {
+        return target(models.small(), models.small().model());
+    }
+
     /** Where a request with Anthropic's web-search tool goes: the configured search model, else as any request. */
     public UpstreamTarget resolveWebSearch(String requested) {
         if (models.webSearch() == null) {

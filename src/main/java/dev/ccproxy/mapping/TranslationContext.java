@@ -21,6 +21,11 @@ public record TranslationContext(String requestedModel, UpstreamTarget target, T
     public static TranslationContext of(MessagesRequest request, ModelResolver models) {
         UpstreamTarget target = request.wantsWebSearch() ? models.resolveWebSearch(request.model())
                 : models.resolve(request.model());
+        return forTarget(request, target);
+    }
+
+    /** The request sent to a target chosen beforehand, not through the model map. */
+    public static TranslationContext forTarget(MessagesRequest request, UpstreamTarget target) {
         return new TranslationContext(request.model(), target,
                 ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences());
     }
