@@ -17,7 +17,7 @@ public final class ExchangeKeys {
 
     /**
      * The upstream call's endpoint URI: the provider's URL from configuration (plus camel-http's
-     * {@code disableStreamCache} for streams); the route's {@code toD} sends there.
+     * {@code httpMethod=POST}, and {@code disableStreamCache} for streams); the route's {@code toD} sends there.
      */
     public static final String UPSTREAM_URL = "ProxyUpstreamUrl";
 

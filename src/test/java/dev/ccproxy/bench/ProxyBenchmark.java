@@ -94,9 +94,10 @@ public final class ProxyBenchmark {
                     .append("generator: one Vert.x JVM. All on the same machine: ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
 
-            // 1 and 2: non-streaming, interleaved rounds (-Dbench.only=streams or web-search skips them)
+            // -Dbench.only=non-streaming|streams|web-search|count-tokens runs that part alone
             String only = System.getProperty("bench.only", "");
-            boolean nonStreaming = only.isEmpty();
+            // 1 and 2: non-streaming, interleaved rounds
+            boolean nonStreaming = only.isEmpty() || only.equals("non-streaming");
             for (int users : nonStreaming ? new int[] {1, 16} : new int[0]) {
                 List<Long> direct = new ArrayList<>();
                 List<Long> viaProxy = new ArrayList<>();
@@ -122,11 +123,11 @@ public final class ProxyBenchmark {
                         .append(reuse);
             }
 
-            if (!only.equals("web-search")) {
+            if (only.isEmpty() || only.equals("streams")) {
                 streamingScenarios(report, client, stub, proxy, proxyPort, anthropicStream, openaiStream, streams,
                         deltas, gap);
             }
-            if (!only.equals("streams")) {
+            if (only.isEmpty() || only.equals("web-search")) {
                 webSearchScenarios(report, client, stub, proxy, proxyPort, deltas, gap);
             }
             if (only.isEmpty() || only.equals("count-tokens")) {
