@@ -90,8 +90,8 @@ public final class ProxyBenchmark {
             System.out.println("measuring");
 
             report.append("# claude-code-proxy benchmark\n\n")
-                    .append("Proxy: `java -Xmx512m -jar target/claude-code-proxy.jar` (its own process). Stub and load ")
-                    .append("generator: one Vert.x JVM. All on the same machine: ")
+                    .append("Proxy: `java -Xmx512m -XX:+UseParallelGC -jar target/claude-code-proxy.jar` (its own ")
+                    .append("process). Stub and load generator: one Vert.x JVM. All on the same machine: ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
 
             // -Dbench.only=non-streaming|streams|web-search|count-tokens runs that part alone
@@ -304,8 +304,9 @@ public final class ProxyBenchmark {
 
     private static Process startProxy(int stubPort, int proxyPort, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-        // -Dbench.proxy-jvm="-XX:+UseParallelGC -XX:StartFlightRecording=..." adds JVM options for the proxy
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:+UseParallelGC"));
+        // -Dbench.proxy-jvm="-XX:StartFlightRecording=filename=p.jfr,settings=profile,dumponexit=true" adds JVM options
         for (String option : System.getProperty("bench.proxy-jvm", "").split(" ")) {
             if (!option.isBlank()) {
                 command.add(option);
