@@ -1,5 +1,8 @@
 package dev.ccproxy.config;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,7 +24,12 @@ public final class ModelProfiles {
         }
     }
 
+    /** Distinct provider and model pairs whose profiles are kept; requested names can be anything, so bounded. */
+    private static final int CACHED_PROFILES = 4096;
+
     private final List<Rule> rules;
+    /** Merging means matching every rule's pattern: done once per provider and model, not once per request. */
+    private final Cache<String, ModelProfile> merged = Caffeine.newBuilder().maximumSize(CACHED_PROFILES).build();
 
     public ModelProfiles(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -33,6 +41,10 @@ public final class ModelProfiles {
 
     /** The effective profile of {@code model} on the provider named {@code providerName}. */
     public ModelProfile forModel(String providerName, String model) {
+        return merged.get(providerName + '\n' + model, key -> merge(providerName, model));
+    }
+
+    private ModelProfile merge(String providerName, String model) {
         ModelProfile merged = ModelProfile.EMPTY;
         for (Rule rule : rules) {
             if (rule.appliesTo(providerName, model)) {
