@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Makes the seed's environment variables ({@code OPENAI_API_KEY}, {@code PORT}, {@code CUSTOM_HEADER_*}, …), a
@@ -36,11 +37,17 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
     private static final Logger LOG = LoggerFactory.getLogger(SeedEnvironmentPropertiesSource.class);
 
     private final Map<String, String> seedProperties;
+    /**
+     * Why the configuration could not be read (a broken application.yaml), thrown at the first lookup: Camel creates
+     * this source through a factory that swallows constructor failures, which would leave only a puzzling "property
+     * not found" later.
+     */
+    private final IllegalStateException unreadable;
     private final AtomicBoolean bindHostLogged = new AtomicBoolean();
     private CamelContext camelContext;
 
     public SeedEnvironmentPropertiesSource() {
-        this(SeedEnvironment.load(), YamlSettingsFile.load());
+        this(SeedEnvironment.load(), YamlSettingsFile::load);
     }
 
     SeedEnvironmentPropertiesSource(SeedEnvironment environment) {
@@ -49,9 +56,21 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
 
     /** @param yaml the keys of {@code application.yaml}: above {@code application.properties}, below the environment */
     SeedEnvironmentPropertiesSource(SeedEnvironment environment, Map<String, String> yaml) {
-        Map<String, String> merged = new LinkedHashMap<>(yaml);
+        this(environment, () -> yaml);
+    }
+
+    private SeedEnvironmentPropertiesSource(SeedEnvironment environment, Supplier<Map<String, String>> yaml) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        IllegalStateException failure = null;
+        try {
+            merged.putAll(yaml.get());
+        } catch (IllegalStateException e) {
+            LOG.error("{}", e.getMessage());
+            failure = e;
+        }
         merged.putAll(environment.properties());
         this.seedProperties = Map.copyOf(merged);
+        this.unreadable = failure;
     }
 
     @Override
@@ -67,6 +86,9 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
 
     @Override
     public String getProperty(String name) {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         return switch (name) {
             case BIND_HOST -> bindHost();
             case TIMEOUT_MILLIS -> timeoutMillis();
@@ -81,6 +103,9 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
 
     @Override
     public Properties loadProperties(Predicate<String> filter) {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         Properties properties = new Properties();
         seedProperties.forEach((key, value) -> {
             if (filter.test(key)) {

@@ -162,6 +162,18 @@ class JarLaunchIT {
         assertThat(Files.readString(log)).contains("HttpServer started on 127.0.0.1:" + port);
     }
 
+    @Test
+    void a_broken_application_yaml_stops_the_start_saying_where(@TempDir Path workDir) throws Exception {
+        Files.writeString(workDir.resolve("application.yaml"), "proxy:\n  models:\n    big: [unclosed\n");
+        start(workDir, Map.of("PORT", Integer.toString(AvailablePortFinder.getNextAvailable())));
+
+        assertThat(proxy.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy gave up").isTrue();
+        assertThat(proxy.exitValue()).isNotZero();
+        // the YAML parser's own words, with the file and the position, not a later "property not found"
+        assertThat(Files.readString(log)).containsPattern("Cannot read \\S*application\\.yaml")
+                .contains("line 3, column 10");
+    }
+
     private void start(Path workDir, Map<String, String> env) throws IOException {
         assertThat(JAR).as("run ./mvnw package first").exists();
         log = Files.createTempFile("proxy-", ".log");
