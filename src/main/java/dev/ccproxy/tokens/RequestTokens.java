@@ -19,6 +19,7 @@ import dev.ccproxy.mapping.BlockText;
 import dev.ccproxy.mapping.LoadedTools;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -49,71 +50,87 @@ public final class RequestTokens {
     }
 
     public int count(MessagesRequest request) {
-        int tokens = blocks(request.system());
+        Tally tally = new Tally();
+        blocks(request.system(), tally);
         for (Message message : request.messages()) {
-            tokens += PER_MESSAGE + blocks(message.content());
+            tally.add(PER_MESSAGE);
+            blocks(message.content(), tally);
         }
-        return tokens + tools(request);
+        tools(request, tally);
+        return tally.fixed + text.countAll(tally.texts);
+    }
+
+    /**
+     * What a request is made of: fixed allowances, and the texts to count, gathered first so that the ones never
+     * seen before can be counted side by side.
+     */
+    private static final class Tally {
+        private final List<String> texts = new ArrayList<>();
+        private int fixed;
+
+        void add(int tokens) {
+            fixed += tokens;
+        }
+
+        void text(String text) {
+            if (text != null && !text.isEmpty()) {
+                texts.add(text);
+            }
+        }
     }
 
     /** The tools the model is shown: deferred tools count once loaded, as they take context only then. */
-    private int tools(MessagesRequest request) {
+    private void tools(MessagesRequest request, Tally tally) {
         List<Tool> loaded = LoadedTools.of(request);
         if (loaded.isEmpty()) {
-            return 0;
+            return;
         }
         String choice = request.toolChoice() == null ? null : request.toolChoice().type();
-        int tokens = "any".equals(choice) || "tool".equals(choice) ? TOOLS_PROMPT_FORCED : TOOLS_PROMPT_AUTO;
+        tally.add("any".equals(choice) || "tool".equals(choice) ? TOOLS_PROMPT_FORCED : TOOLS_PROMPT_AUTO);
         for (Tool tool : loaded) {
-            tokens += PER_TOOL + text.count(tool.name()) + text.count(tool.description());
+            tally.add(PER_TOOL);
+            tally.text(tool.name());
+            tally.text(tool.description());
             JsonNode schema = tool.inputSchema();
             if (schema != null && !schema.isNull()) {
-                tokens += text.count(schema.toString());
+                tally.text(schema.toString());
             }
         }
-        return tokens;
     }
 
-    private int blocks(List<ContentBlock> blocks) {
+    private void blocks(List<ContentBlock> blocks, Tally tally) {
         if (blocks == null) {
-            return 0;
+            return;
         }
-        int tokens = 0;
         for (ContentBlock block : blocks) {
-            tokens += block(block);
+            block(block, tally);
         }
-        return tokens;
     }
 
-    private int block(ContentBlock block) {
+    private void block(ContentBlock block, Tally tally) {
         if (block instanceof TextBlock t) {
-            return text.count(t.text());
+            tally.text(t.text());
+        } else if (block instanceof ImageBlock image) {
+            tally.add(image(image.source()));
+        } else if (block instanceof DocumentBlock document) {
+            document(document, tally);
+        } else if (block instanceof ToolUseBlock use) {
+            tally.text(use.name());
+            if (use.input() != null) {
+                tally.text(use.input().toString());
+            }
+        } else if (block instanceof ToolResultBlock result) {
+            blocks(result.content(), tally);
+        } else if (block instanceof ServerToolUseBlock call) {
+            tally.text(BlockText.webSearchCall(call));
+        } else if (block instanceof WebSearchToolResultBlock results) {
+            tally.text(BlockText.webSearchResults(results));
+        } else if (block instanceof SearchResultBlock search) {
+            tally.text(BlockText.searchResult(search));
+        } else if (block instanceof ToolReferenceBlock reference) {
+            tally.text(BlockText.toolReference(reference));
         }
-        if (block instanceof ImageBlock image) {
-            return image(image.source());
-        }
-        if (block instanceof DocumentBlock document) {
-            return document(document);
-        }
-        if (block instanceof ToolUseBlock use) {
-            return text.count(use.name()) + (use.input() == null ? 0 : text.count(use.input().toString()));
-        }
-        if (block instanceof ToolResultBlock result) {
-            return blocks(result.content());
-        }
-        if (block instanceof ServerToolUseBlock call) {
-            return text.count(BlockText.webSearchCall(call));
-        }
-        if (block instanceof WebSearchToolResultBlock results) {
-            return text.count(BlockText.webSearchResults(results));
-        }
-        if (block instanceof SearchResultBlock search) {
-            return text.count(BlockText.searchResult(search));
-        }
-        if (block instanceof ToolReferenceBlock reference) {
-            return text.count(BlockText.toolReference(reference));
-        }
-        return 0; // thinking (not part of the input), and blocks the proxy does not send upstream
+        // thinking (not part of the input), and blocks the proxy does not send upstream, count nothing
     }
 
     private static int image(MediaSource source) {
@@ -123,18 +140,19 @@ public final class RequestTokens {
         return ImageTokens.MAX;
     }
 
-    private int document(DocumentBlock document) {
+    private void document(DocumentBlock document, Tally tally) {
         MediaSource source = document.source();
-        int tokens = text.count(document.title()) + text.count(document.context());
+        tally.text(document.title());
+        tally.text(document.context());
         if (source == null) {
-            return tokens;
+            return;
         }
-        return tokens + switch (source.type() == null ? "" : source.type()) {
-            case "text" -> text.count(source.data());
-            case "content" -> blocks(source.content());
-            case "base64" -> PER_PDF_PAGE * pdfPages(source.data());
-            default -> PER_PDF_PAGE;
-        };
+        switch (source.type() == null ? "" : source.type()) {
+            case "text" -> tally.text(source.data());
+            case "content" -> blocks(source.content(), tally);
+            case "base64" -> tally.add(PER_PDF_PAGE * pdfPages(source.data()));
+            default -> tally.add(PER_PDF_PAGE);
+        }
     }
 
     /** Page objects in the PDF ({@code /Type /Page}, not {@code /Pages}); a size-based guess when none are visible. */

@@ -6,6 +6,9 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Tokens in a piece of text, by OpenAI's {@code o200k_base} encoding (what the upstream models count in; Claude's own
  * tokenizer is not public). Counts are cached by content: Claude Code asks for the same system prompt, tools and
@@ -16,6 +19,8 @@ public final class TextTokens {
 
     /** Texts shorter than this are not worth a cache entry. */
     private static final int CACHE_FROM_CHARS = 256;
+    /** Uncounted text below this is counted on the calling thread: splitting it would cost more than it saves. */
+    private static final long PARALLEL_FROM_CHARS = 16 * 1024;
 
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     private final Cache<String, Integer> counts;
@@ -28,6 +33,35 @@ public final class TextTokens {
                 .build();
         // the encoding's tables load on first use (about 100 ms): at start-up, not in the first request
         encoding.countTokensOrdinary("warm up");
+    }
+
+    /**
+     * The tokens of all the texts together. Texts not in the cache are counted side by side (the common fork-join
+     * pool) when together they are long enough to be worth it: a never-seen request of Claude Code's is about 50 KB
+     * in some 40 pieces, which one thread counts in about 3 ms.
+     */
+    public int countAll(List<String> texts) {
+        int tokens = 0;
+        List<String> misses = new ArrayList<>();
+        long missedChars = 0;
+        for (String text : texts) {
+            Integer cached = counts == null || text.length() < CACHE_FROM_CHARS ? null : counts.getIfPresent(text);
+            if (cached != null) {
+                tokens += cached;
+            } else if (text.length() < CACHE_FROM_CHARS) {
+                tokens += count(text);
+            } else {
+                misses.add(text);
+                missedChars += text.length();
+            }
+        }
+        if (misses.size() > 1 && missedChars >= PARALLEL_FROM_CHARS) {
+            return tokens + misses.parallelStream().mapToInt(this::count).sum();
+        }
+        for (String text : misses) {
+            tokens += count(text);
+        }
+        return tokens;
     }
 
     public int count(String text) {
