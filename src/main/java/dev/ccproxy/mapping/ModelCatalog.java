@@ -3,7 +3,6 @@ package dev.ccproxy.mapping;
 import dev.ccproxy.anthropic.ModelInfo;
 import dev.ccproxy.anthropic.ModelList;
 import dev.ccproxy.anthropic.ModelListQuery;
-import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.ModelRule;
 import dev.ccproxy.config.ModelSettings;
 import dev.ccproxy.config.TokenLimits;
@@ -31,7 +30,7 @@ public final class ModelCatalog {
         settings.rules().stream().filter(ModelRule::exactName).map(ModelRule::match).forEach(names::add);
         for (String name : names) {
             byId.putIfAbsent(key(name), ModelInfo.of(name, ModelDisplayNames.of(name),
-                    maxTokens(resolver.resolve(name).profile(), limits)));
+                    OutputTokens.ceiling(resolver.resolve(name).profile(), limits)));
         }
         models = List.copyOf(byId.values());
     }
@@ -62,16 +61,6 @@ public final class ModelCatalog {
             throw new InvalidRequestException(cursor + ": the proxy lists no model " + id);
         }
         return models.indexOf(model);
-    }
-
-    /** The most the proxy sends as {@code max_tokens} for the model: its profile's limit within MAX_TOKENS_LIMIT. */
-    private static Integer maxTokens(ModelProfile profile, TokenLimits limits) {
-        Integer model = profile.maxOutputTokens();
-        if (limits.max().isEmpty()) {
-            return model;
-        }
-        int configured = limits.max().getAsInt();
-        return model == null ? configured : Math.min(model, configured);
     }
 
     private static String key(String id) {

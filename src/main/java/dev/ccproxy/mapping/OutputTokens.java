@@ -1,6 +1,7 @@
 package dev.ccproxy.mapping;
 
 import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,5 +25,14 @@ final class OutputTokens {
             LOG.debug("max_tokens {} is more than {} allows; {} is sent", bounded, context.upstreamModel(), clamped);
         }
         return clamped;
+    }
+
+    /**
+     * The most {@link #of} can send for the model, whatever a client asks (what {@code GET /v1/models} reports as
+     * its {@code max_tokens}); null when neither its profile nor {@code MAX_TOKENS_LIMIT} bounds it.
+     */
+    static Integer ceiling(ModelProfile profile, TokenLimits limits) {
+        int most = profile.clampOutputTokens(limits.apply(Integer.MAX_VALUE));
+        return most == Integer.MAX_VALUE ? null : most;
     }
 }
