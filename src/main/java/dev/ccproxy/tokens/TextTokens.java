@@ -45,11 +45,13 @@ public final class TextTokens {
         List<String> misses = new ArrayList<>();
         long missedChars = 0;
         for (String text : texts) {
-            Integer cached = counts == null || text.length() < CACHE_FROM_CHARS ? null : counts.getIfPresent(text);
+            if (text.length() < CACHE_FROM_CHARS) {
+                tokens += encoding.countTokensOrdinary(text);
+                continue;
+            }
+            Integer cached = counts == null ? null : counts.getIfPresent(text);
             if (cached != null) {
                 tokens += cached;
-            } else if (text.length() < CACHE_FROM_CHARS) {
-                tokens += count(text);
             } else {
                 misses.add(text);
                 missedChars += text.length();
