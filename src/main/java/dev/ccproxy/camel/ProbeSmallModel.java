@@ -3,7 +3,6 @@ package dev.ccproxy.camel;
 import dev.ccproxy.anthropic.Message;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.TextBlock;
-import dev.ccproxy.config.UpstreamApi;
 import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.mapping.TranslationContext;
 import dev.ccproxy.mapping.UpstreamTarget;
@@ -32,8 +31,7 @@ public final class ProbeSmallModel implements Processor {
     public void process(Exchange exchange) {
         UpstreamTarget small = models.small();
         MessagesRequest probe = probe(small.model());
-        ReadMessagesRequest.sendUpstream(exchange, probe, TranslationContext.forTarget(probe, small),
-                small.api() == UpstreamApi.RESPONSES);
+        ReadMessagesRequest.sendUpstream(exchange, probe, TranslationContext.forTarget(probe, small));
     }
 
     /** One user message, a few output tokens, no stream. */

@@ -31,17 +31,16 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
-        TranslationContext context = TranslationContext.of(request, models);
-        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
-        sendUpstream(exchange, request, context, responses);
+        sendUpstream(exchange, request, TranslationContext.of(request, models));
     }
 
     /**
      * Sets what the {@code chat-completions} and {@code responses-api} routes read, and the header the router
-     * chooses between them by.
+     * chooses between them by: the Responses API for requests with Anthropic's web-search tool and for targets
+     * configured for it, Chat Completions otherwise.
      */
-    static void sendUpstream(Exchange exchange, MessagesRequest request, TranslationContext context,
-            boolean responses) {
+    static void sendUpstream(Exchange exchange, MessagesRequest request, TranslationContext context) {
+        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
         exchange.setProperty(ExchangeKeys.MESSAGES_REQUEST, request);
         exchange.setProperty(ExchangeKeys.TRANSLATION, context);
         exchange.setProperty(ExchangeKeys.STREAM, request.streaming());
