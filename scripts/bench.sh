@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Measures the proxy against a direct call to the same stub, in one run, and writes target/bench/results.md.
-# Options go to the JVM: scripts/bench.sh -Dbench.seconds=5 -Dbench.rounds=6 -Dbench.streams=1024
+# Measures the proxy against a direct call to the same stub, in one run, and writes target/bench/results.md and
+# target/bench/streams.svg. Options go to the benchmark's JVM, for example:
+#   scripts/bench.sh -Dbench.only=streams -Dbench.levels=1024,4096     one part, other stream counts
+#   scripts/bench.sh -Dbench.mode=short                                 the short run the build makes
+#   scripts/bench.sh "-Dbench.proxy-jvm=-XX:StartFlightRecording=filename=/tmp/proxy.jfr,settings=profile"
+# The proxy runs on the JDK of JAVA_HOME (the README's), started as `java -jar target/claude-code-proxy.jar`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -B -q -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
-java -Xmx1g "$@" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+"$JAVA" -Xmx2g -XX:+UseParallelGC "$@" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     dev.ccproxy.bench.ProxyBenchmark

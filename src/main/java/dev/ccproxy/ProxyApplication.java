@@ -1,5 +1,6 @@
 package dev.ccproxy;
 
+import dev.ccproxy.config.ProxyBeans;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ public final class ProxyApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(ProxyApplication.class);
+        // the wiring is named, not found: scanning the package for configuration classes took two of the proxy's
+        // start-up seconds
+        Main main = new Main();
+        main.configure().addConfiguration(ProxyBeans.class);
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         if (!Files.isDirectory(Path.of("routes"))) {
             // started outside a checkout: use the routes packaged in the jar

@@ -12,7 +12,6 @@ public final class AcceptRequest implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.setProperty(ExchangeKeys.REQUEST_ID, Ids.request());
-        ClientConnection.attach(exchange);
+        ClientConnection.attach(exchange, Ids.request());
     }
 }

@@ -21,7 +21,7 @@ public final class AnswerConnectionTest implements Processor {
         if (status == null || status != 200) {
             return;
         }
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        TranslationContext context = UpstreamCall.of(exchange).context();
         byte[] message = exchange.getMessage().getBody(byte[].class);
         AnthropicReplies.json(exchange, 200, ConnectionTestReport.of(context.target(),
                 ProxyJson.mapper().readTree(message), exchange.getClock().elapsed()));

@@ -1,13 +1,18 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.ErrorResponse;
+import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.error.ErrorClassifier;
 import dev.ccproxy.error.ProxyException;
-import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.streaming.VertxSseSink;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one place where failures become answers: every exception of every route ends here (see the
@@ -31,7 +36,7 @@ public final class AnthropicErrorResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
+        String requestId = ClientConnection.of(exchange).requestId();
         if (ClientConnection.of(exchange).closed()) {
             LOG.info("{}: the client left; the upstream call was cancelled after {} ms", requestId,
                     exchange.getClock().elapsed());
@@ -39,14 +44,29 @@ public final class AnthropicErrorResponder implements Processor {
             exchange.getMessage().setBody(null);
             return;
         }
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
-        String upstream = context == null ? defaultUpstream : context.target().provider().describe();
+        UpstreamCall call = UpstreamCall.find(exchange);
+        String upstream = call == null ? defaultUpstream : call.context().target().provider().describe();
         ProxyException error = ErrorClassifier.classify(failure, upstream);
         if (ErrorClassifier.internal(error)) {
             LOG.error("{} failed inside the proxy", requestId, failure);
         } else {
             LOG.info("{}: {} {} in {} ms: {}", requestId, error.status(), error.type().wireName(),
                     exchange.getClock().elapsed(), error.getMessage());
+        }
+        VertxSseSink stream = ClientConnection.of(exchange).stream();
+        if (stream != null) {
+            // the response is already a 200 event stream: the failure can only be its last event
+            try {
+                stream.failAndEnd(StreamEvent.error(error.type().wireName(), error.getMessage())).toCompletionStage()
+                        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("{}: the stream's last event could not be written", requestId, e);
+            }
+            exchange.getMessage().getHeaders().clear();
+            exchange.getMessage().setBody(null);
+            return;
         }
         AnthropicReplies.json(exchange, error.status(),
                 ErrorResponse.of(error.type().wireName(), error.getMessage(), requestId));

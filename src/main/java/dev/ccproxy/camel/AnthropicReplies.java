@@ -32,7 +32,7 @@ final class AnthropicReplies {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, JSON);
-        String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
+        String requestId = ClientConnection.of(exchange).requestId();
         if (requestId != null) {
             message.setHeader("request-id", requestId);
         }

@@ -28,7 +28,7 @@ public final class CountTokens implements Processor {
     public void process(Exchange exchange) {
         MessagesRequest request = MessagesRequestReader.readForCounting(exchange.getIn().getBody(byte[].class));
         int count = tokens.count(request);
-        LOG.debug("{} count_tokens {}: {} tokens in {} ms", exchange.getProperty(ExchangeKeys.REQUEST_ID),
+        LOG.debug("{} count_tokens {}: {} tokens in {} ms", ClientConnection.of(exchange).requestId(),
                 request.model(), count, exchange.getClock().elapsed());
         AnthropicReplies.json(exchange, 200, new TokenCount(count));
     }

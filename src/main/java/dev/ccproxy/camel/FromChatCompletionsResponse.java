@@ -22,11 +22,11 @@ public final class FromChatCompletionsResponse implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        TranslationContext context = UpstreamCall.of(exchange).context();
         ChatCompletion completion = read(exchange.getIn().getBody(InputStream.class));
         MessagesResponse response = ChatCompletionsToAnthropic.map(completion, context);
         AnthropicReplies.json(exchange, 200, response);
-        LOG.info("{} {} -> {}: 200 {} in {} ms", exchange.getProperty(ExchangeKeys.REQUEST_ID), context.requestedModel(),
+        LOG.info("{} {} -> {}: 200 {} in {} ms", ClientConnection.of(exchange).requestId(), context.requestedModel(),
                 context.upstreamModel(), response.stopReason(), exchange.getClock().elapsed());
     }
 

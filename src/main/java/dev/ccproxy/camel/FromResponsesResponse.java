@@ -22,11 +22,11 @@ public final class FromResponsesResponse implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
+        TranslationContext context = UpstreamCall.of(exchange).context();
         MessagesResponse response = ResponsesToAnthropic.map(read(exchange.getIn().getBody(InputStream.class)),
                 context);
         AnthropicReplies.json(exchange, 200, response);
-        LOG.info("{} {} -> {} (responses): 200 {} in {} ms", exchange.getProperty(ExchangeKeys.REQUEST_ID),
+        LOG.info("{} {} -> {} (responses): 200 {} in {} ms", ClientConnection.of(exchange).requestId(),
                 context.requestedModel(), context.upstreamModel(), response.stopReason(),
                 exchange.getClock().elapsed());
     }

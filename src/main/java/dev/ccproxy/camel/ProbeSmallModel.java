@@ -31,7 +31,7 @@ public final class ProbeSmallModel implements Processor {
     public void process(Exchange exchange) {
         UpstreamTarget small = models.small();
         MessagesRequest probe = probe(small.model());
-        ReadMessagesRequest.sendUpstream(exchange, probe, TranslationContext.forTarget(probe, small));
+        UpstreamCall.of(probe, TranslationContext.forTarget(probe, small)).attachTo(exchange);
     }
 
     /** One user message, a few output tokens, no stream. */

@@ -2,7 +2,6 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
-import dev.ccproxy.config.UpstreamApi;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.mapping.TranslationContext;
@@ -14,9 +13,9 @@ import java.util.Locale;
 
 /**
  * Reads the {@code POST /v1/messages} body into a {@link MessagesRequest}, chooses its target through the model map
- * (provider, upstream model, profile), and tells the router which upstream API serves it: the Responses API for
- * requests with Anthropic's web-search tool and for models or providers configured for it; Chat Completions
- * otherwise.
+ * (provider, upstream model, profile), and leaves the {@link UpstreamCall} that the router and the upstream routes
+ * read: the Responses API for requests with Anthropic's web-search tool and for models or providers configured for
+ * it; Chat Completions otherwise.
  */
 public final class ReadMessagesRequest implements Processor {
 
@@ -31,20 +30,7 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
-        sendUpstream(exchange, request, TranslationContext.of(request, models));
-    }
-
-    /**
-     * Sets what the {@code chat-completions} and {@code responses-api} routes read, and the header the router
-     * chooses between them by: the Responses API for requests with Anthropic's web-search tool and for targets
-     * configured for it, Chat Completions otherwise.
-     */
-    static void sendUpstream(Exchange exchange, MessagesRequest request, TranslationContext context) {
-        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
-        exchange.setProperty(ExchangeKeys.MESSAGES_REQUEST, request);
-        exchange.setProperty(ExchangeKeys.TRANSLATION, context);
-        exchange.setProperty(ExchangeKeys.STREAM, request.streaming());
-        exchange.getIn().setHeader(ExchangeKeys.UPSTREAM_API, responses ? "responses" : "chat");
+        UpstreamCall.of(request, TranslationContext.of(request, models)).attachTo(exchange);
     }
 
     /** JSON bodies only; a request without a content type is read as JSON, as Anthropic's API does. */

@@ -1,95 +1,115 @@
 package dev.ccproxy.camel;
 
-import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.config.StreamingSettings;
-import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.http.UpstreamStreamClient;
 import dev.ccproxy.streaming.StreamRelay;
-import dev.ccproxy.streaming.EventSink;
-import dev.ccproxy.streaming.SseReader;
-import dev.ccproxy.streaming.UpstreamStreamTranslator;
+import dev.ccproxy.streaming.StreamTimer;
+import dev.ccproxy.streaming.StreamTranslators;
+import dev.ccproxy.streaming.UpstreamPipe;
 import dev.ccproxy.streaming.VertxSseSink;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Relays the upstream's stream (Chat Completions or Responses, whichever translator it is given) to the client as
- * Anthropic SSE, event by event. The route has opened the upstream stream already (so an upstream error before the
- * first event was a real HTTP error); from here on the answer is {@code 200}, written straight to the client's
- * response while {@code ping}s keep quiet phases alive.
+ * Streams the upstream's answer to the client as Anthropic SSE, event by event, whichever API it comes from (the
+ * call's API chooses the translator). Two phases:
+ *
+ * <ol>
+ *   <li>Opening: the request the route prepared (the body, the {@code CamelHttpUri} and the headers it set after
+ *       removing the client's) goes to the upstream, and this step waits for its status line. Until then nothing is
+ *       committed: a failure is thrown as camel-http would throw it, so the route's retries and its error table
+ *       apply as to any other call.</li>
+ *   <li>Relaying: from a 2xx on, the answer is {@code 200} SSE, relayed on the event loop of the client's connection
+ *       ({@link UpstreamPipe}); this step's virtual thread waits, parked, until the stream is over, then logs how it
+ *       ended.</li>
+ * </ol>
  */
 public final class RelayStreamToClient implements Processor {
 
-    /** Makes the translator for one stream (translators hold the stream's state). */
-    public interface Translators {
-        UpstreamStreamTranslator create(TranslationContext context, MessagesRequest request);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(RelayStreamToClient.class);
 
-    private final StreamingSettings settings;
-    private final ScheduledExecutorService keepAlive;
-    private final String apiLabel;
-    private final Translators translators;
+    private final UpstreamStreamClient upstreams;
+    private final StreamTimer timer;
+    private final StreamTranslators translators;
 
-    /** {@code apiLabel} follows the model names in the log line (" (responses)"; empty for Chat Completions). */
-    public RelayStreamToClient(StreamingSettings settings, ScheduledExecutorService keepAlive, String apiLabel,
-            Translators translators) {
-        this.settings = settings;
-        this.keepAlive = keepAlive;
-        this.apiLabel = apiLabel;
+    public RelayStreamToClient(UpstreamStreamClient upstreams, StreamTimer timer, StreamTranslators translators) {
+        this.upstreams = upstreams;
+        this.timer = timer;
         this.translators = translators;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         ClientConnection connection = ClientConnection.of(exchange);
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
-        MessagesRequest request = exchange.getProperty(ExchangeKeys.MESSAGES_REQUEST, MessagesRequest.class);
-        String requestId = exchange.getProperty(ExchangeKeys.REQUEST_ID, String.class);
-        UpstreamStreamTranslator translator = translators.create(context, request);
+        UpstreamCall call = UpstreamCall.of(exchange);
+        Context context = connection.context();
+        Message message = exchange.getIn();
+        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
+        HttpClientResponse upstream = await(upstreams.open(context, message.getHeader(Exchange.HTTP_URI, String.class),
+                upstreamHeaders(message), message.getBody(byte[].class), opened -> {
+                    request.set(opened);
+                    connection.cancelOnClose(opened);
+                }), request);
 
-        StreamRelay.Outcome outcome = StreamRelay.Outcome.CLIENT_GONE;
-        SseReader upstream = new SseReader(exchange.getIn().getMandatoryBody(InputStream.class));
-        try {
-            VertxSseSink client = VertxSseSink.open(connection, requestId);
-            long idle = settings.pingInterval().toNanos();
-            long period = Math.max(50, settings.pingInterval().toMillis() / 4);
-            ScheduledFuture<?> pings = keepAlive.scheduleAtFixedRate(() -> client.pingIfIdle(idle), period, period,
-                    TimeUnit.MILLISECONDS);
-            try {
-                outcome = StreamRelay.relay(upstream, translator, client);
-            } finally {
-                pings.cancel(false);
-                client.end();
-            }
-        } catch (EventSink.ClientGoneException gone) {
-            outcome = StreamRelay.Outcome.CLIENT_GONE;
-        } finally {
-            if (outcome != StreamRelay.Outcome.COMPLETED) {
-                // a broken or abandoned stream is dropped before it is closed: closing alone would drain it
-                connection.cancelUpstream();
-            }
-            closeQuietly(upstream);
-            exchange.getMessage().getHeaders().clear();
-            exchange.getMessage().setBody(null);
-        }
-        LOG.info("{} {} -> {}{}: stream {} in {} ms", requestId, context.requestedModel(), context.upstreamModel(), apiLabel,
-                outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), exchange.getClock().elapsed());
+        VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
+        connection.streamOpened(client);
+        UpstreamPipe pipe = UpstreamPipe.start(context, upstream, client,
+                translators.create(call.api(), call.request(), call.context()), timer);
+        connection.whenClosed(pipe::clientGone);
+        StreamRelay.Outcome outcome = pipe.outcome().join();
+
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(null);
+        LOG.info("{} {} -> {}{}: stream {} in {} ms", connection.requestId(), call.context().requestedModel(),
+                call.context().upstreamModel(), call.apiLabel(),
+                outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '), exchange.getClock().elapsed());
     }
 
-    private static void closeQuietly(SseReader upstream) {
+    /** What the route set for the upstream (it removed every client header first); Camel's own headers stay here. */
+    private static Map<String, String> upstreamHeaders(Message message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && value != null) {
+                headers.put(name, value.toString());
+            }
+        });
+        return headers;
+    }
+
+    /**
+     * Waits (a parked virtual thread) for the status line, at most the idle timeout (then the request is dropped and
+     * the failure is the read timeout camel-http would report); a failure is rethrown as itself.
+     */
+    private HttpClientResponse await(CompletableFuture<HttpClientResponse> opening,
+            AtomicReference<HttpClientRequest> request) throws Exception {
         try {
-            upstream.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the upstream stream failed", e);
+            return opening.get(upstreams.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException silent) {
+            HttpClientRequest sent = request.get();
+            if (sent != null) {
+                sent.reset();
+            }
+            throw new SocketTimeoutException("The upstream sent no answer within " + upstreams.idleTimeout());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.ccproxy.camel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.TranslationContext;
 import dev.ccproxy.mapping.UpstreamRequestMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -22,8 +20,7 @@ public final class ToUpstreamRequest implements Processor {
 
     @Override
     public void process(Exchange exchange) throws JsonProcessingException {
-        MessagesRequest request = exchange.getProperty(ExchangeKeys.MESSAGES_REQUEST, MessagesRequest.class);
-        TranslationContext context = exchange.getProperty(ExchangeKeys.TRANSLATION, TranslationContext.class);
-        exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(mapper.map(request, context)));
+        UpstreamCall call = UpstreamCall.of(exchange);
+        exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(mapper.map(call.request(), call.context())));
     }
 }

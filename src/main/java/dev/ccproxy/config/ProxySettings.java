@@ -15,10 +15,12 @@ import java.util.SortedMap;
  * @param clientApiKey the key clients must present; null leaves the proxy open (and bound to loopback)
  * @param providers       by name; {@value ProviderSettings#DEFAULT} always exists (the seed's variables)
  * @param tokenCacheChars the most characters of text whose token counts {@code count_tokens} keeps
+ * @param server          the HTTP server's capacity
+ * @param upstreamClient  timeouts and pool of the upstream clients
  */
 public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> providers, ModelSettings models,
         ModelProfiles profiles, TokenLimits tokens, StreamingSettings streaming, RetrySettings retries,
-        long tokenCacheChars, String logLevel) {
+        long tokenCacheChars, String logLevel, ServerSettings server, UpstreamClientSettings upstreamClient) {
 
     /** Names that are already upstream model names: OpenAI families, common open models, and provider/model ids. */
     public static final String DEFAULT_PASSTHROUGH =
@@ -62,9 +64,23 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
         RetrySettings retries = new RetrySettings(read.intValue("proxy.upstream.max-retries", 2),
                 read.intValue("proxy.upstream.max-retry-after-seconds", 10));
         String logLevel = read.optional("proxy.log.level");
+        int maxConcurrentRequests = read.intValue("proxy.server.max-concurrent-requests", 8192);
+        int eventLoops = read.intValue("proxy.server.event-loops", Runtime.getRuntime().availableProcessors());
+        if (eventLoops < 1) {
+            throw new IllegalStateException("Setting proxy.server.event-loops must be at least 1, got " + eventLoops);
+        }
+        if (maxConcurrentRequests < 1) {
+            throw new IllegalStateException("Setting proxy.server.max-concurrent-requests must be at least 1, got "
+                    + maxConcurrentRequests);
+        }
+        UpstreamClientSettings upstreamClient = new UpstreamClientSettings(
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.connect-timeout-millis", 10_000)),
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.timeout-millis", 90_000)),
+                read.intValue("proxy.upstream.max-connections", maxConcurrentRequests));
         return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
                 retries, read.longValue("proxy.count-tokens.cache-chars", 64L * 1024 * 1024),
-                logLevel == null ? "INFO" : logLevel);
+                logLevel == null ? "INFO" : logLevel, new ServerSettings(maxConcurrentRequests, eventLoops),
+                upstreamClient);
     }
 
     /** The default provider from {@code proxy.upstream.*}, the others from {@code proxy.providers.<name>.*}. */

@@ -49,8 +49,6 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
     /** Enough of the answer's end to recognise a stop sequence the upstream left in the text. */
     private static final int TEXT_TAIL = 512;
 
-    private enum Kind { TEXT, THINKING, TOOL }
-
     /** A tool call as it builds up; {@code block} is -1 until its block has started. */
     private static final class Tool {
         String id;
@@ -65,14 +63,11 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
     private final int inputTokenEstimate;
     private final String messageId = Ids.message();
 
+    private final ContentBlocks blocks = new ContentBlocks();
     private final Map<Integer, Tool> tools = new LinkedHashMap<>();
-    private Kind openKind;
     private Tool openTool;
-    private int openIndex = -1;
-    private int nextIndex;
 
     private final StringBuilder textTail = new StringBuilder();
-    private long outputCharacters;
     private boolean refused;
     private String finishReason;
     private JsonNode reportedStop;
@@ -97,7 +92,7 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
 
     /** One SSE event: a chunk, {@code [DONE]}, or an {@code error} event some providers send. */
     @Override
-    public List<StreamEvent> onEvent(SseReader.Event event) {
+    public List<StreamEvent> onEvent(SseDecoder.Event event) {
         if (DONE.equals(event.data().trim())) {
             sawDone = true;
             return List.of();
@@ -137,9 +132,9 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
             if (delta != null) {
                 String reasoning = nonEmpty(delta.reasoningContent()) ? delta.reasoningContent() : delta.reasoning();
                 if (nonEmpty(reasoning)) {
-                    ensureOpen(Kind.THINKING, events);
-                    events.add(StreamEvent.delta(openIndex, Delta.thinking(reasoning)));
-                    outputCharacters += reasoning.length();
+                    ensureOpen(ContentBlocks.Kind.THINKING, events);
+                    blocks.delta(Delta.thinking(reasoning), events);
+                    blocks.wrote(reasoning);
                 }
                 if (nonEmpty(delta.content())) {
                     text(delta.content(), events);
@@ -183,15 +178,11 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
                 tool.arguments.setLength(0);
                 tool.arguments.append(input);
                 openTool(tool, events);
-                events.add(StreamEvent.delta(tool.block, Delta.inputJson(input)));
+                blocks.delta(Delta.inputJson(input), events);
                 closeOpen(events);
             }
         }
-        if (nextIndex == 0) {
-            // an answer with no content at all still has one (empty) text block, as the non-streaming answer does
-            events.add(StreamEvent.blockStart(nextIndex, TextBlock.of("")));
-            events.add(StreamEvent.blockStop(nextIndex++));
-        }
+        blocks.atLeastOne(events);
         String stopSequence = StopSequences.matched(context.stopSequences(), textTail.toString(), reportedStop);
         String stopReason = refused ? StopReasons.REFUSAL
                 : StopReasons.fromChat(finishReason, !tools.isEmpty(), stopSequence);
@@ -207,13 +198,13 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
             return UsageMapper.fromChat(usage);
         }
         LOG.debug("No usage chunk in the stream; output tokens are estimated");
-        return new Usage(inputTokenEstimate, (int) Math.max(1, (outputCharacters + 3) / 4), 0, 0, null);
+        return new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0, null);
     }
 
     private void text(String text, List<StreamEvent> events) {
-        ensureOpen(Kind.TEXT, events);
-        events.add(StreamEvent.delta(openIndex, Delta.text(text)));
-        outputCharacters += text.length();
+        ensureOpen(ContentBlocks.Kind.TEXT, events);
+        blocks.delta(Delta.text(text), events);
+        blocks.wrote(text);
         textTail.append(text);
         if (textTail.length() > TEXT_TAIL * 2) {
             textTail.delete(0, textTail.length() - TEXT_TAIL);
@@ -230,14 +221,14 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
         String fragment = call.function() == null ? null : call.function().arguments();
         if (nonEmpty(fragment)) {
             tool.arguments.append(fragment);
-            outputCharacters += fragment.length();
+            blocks.wrote(fragment);
         }
         if (bufferToolCalls || tool.arguments.isEmpty()) {
             return;
         }
         if (tool == openTool) {
             if (nonEmpty(fragment)) {
-                events.add(StreamEvent.delta(tool.block, Delta.inputJson(fragment)));
+                blocks.delta(Delta.inputJson(fragment), events);
             }
             return;
         }
@@ -252,7 +243,7 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
             return;
         }
         openTool(tool, events);
-        events.add(StreamEvent.delta(tool.block, Delta.inputJson(tool.arguments.toString())));
+        blocks.delta(Delta.inputJson(tool.arguments.toString()), events);
     }
 
     /** The call this delta continues: by {@code index}; without one, by id, else the latest call. */
@@ -299,37 +290,27 @@ public final class ChatCompletionsStreamTranslator implements UpstreamStreamTran
             LOG.warn("The upstream streamed a tool call without a name");
             tool.name = "unknown_tool";
         }
-        tool.block = nextIndex++;
-        openKind = Kind.TOOL;
+        tool.block = blocks.start(ContentBlocks.Kind.TOOL,
+                new ToolUseBlock(tool.id, tool.name, JsonNodeFactory.instance.objectNode()), events);
         openTool = tool;
-        openIndex = tool.block;
-        events.add(StreamEvent.blockStart(tool.block,
-                new ToolUseBlock(tool.id, tool.name, JsonNodeFactory.instance.objectNode())));
     }
 
-    private void ensureOpen(Kind kind, List<StreamEvent> events) {
-        if (openKind == kind) {
+    private void ensureOpen(ContentBlocks.Kind kind, List<StreamEvent> events) {
+        if (blocks.isOpen(kind)) {
             return;
         }
         closeOpen(events);
-        openKind = kind;
-        openIndex = nextIndex++;
-        events.add(StreamEvent.blockStart(openIndex,
-                kind == Kind.THINKING ? new ThinkingBlock("", "") : TextBlock.of("")));
+        blocks.start(kind, kind == ContentBlocks.Kind.THINKING ? new ThinkingBlock("", "") : TextBlock.of(""), events);
     }
 
+    /** Stops the open block; a tool call's arguments are completed first when they were cut off. */
     private void closeOpen(List<StreamEvent> events) {
-        if (openKind == null) {
-            return;
-        }
-        if (openKind == Kind.TOOL) {
+        if (blocks.isOpen(ContentBlocks.Kind.TOOL)) {
             completeArguments(openTool, events);
             openTool.closed = true;
             openTool = null;
         }
-        events.add(StreamEvent.blockStop(openIndex));
-        openKind = null;
-        openIndex = -1;
+        blocks.stop(events);
     }
 
     /**

@@ -46,8 +46,6 @@ import java.util.Set;
  */
 public final class ResponsesStreamTranslator implements UpstreamStreamTranslator {
 
-    private enum Kind { TEXT, THINKING, TOOL }
-
     /** A function call's block: arguments once sent as deltas are not sent again whole. */
     private static final class Call {
         final int block;
@@ -62,10 +60,9 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
     private final int inputTokenEstimate;
     private final String messageId = Ids.message();
 
-    private Kind openKind;
-    private int openIndex = -1;
+    private final ContentBlocks blocks = new ContentBlocks();
+    /** The upstream item whose block is open (a message, a reasoning item, a function call). */
     private String openItem;
-    private int nextIndex;
     private final StringBuilder openText = new StringBuilder();
     private final List<ResponseItem.Annotation> heldCitations = new ArrayList<>();
 
@@ -77,7 +74,6 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
     private final Set<String> citedUrls = new LinkedHashSet<>();
     private int searches;
     private boolean refused;
-    private long outputCharacters;
     private ResponsesResponse terminal;
 
     public ResponsesStreamTranslator(TranslationContext context, int inputTokenEstimate) {
@@ -91,7 +87,7 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
     }
 
     @Override
-    public List<StreamEvent> onEvent(SseReader.Event sse) {
+    public List<StreamEvent> onEvent(SseDecoder.Event sse) {
         ResponsesStreamEvent event;
         try {
             event = ProxyJson.mapper().readValue(sse.data(), ResponsesStreamEvent.class);
@@ -114,9 +110,10 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
             case "response.function_call_arguments.delta" -> arguments(event.itemId(), event.delta(), false, events);
             case "response.function_call_arguments.done" -> arguments(event.itemId(), event.arguments(), true, events);
             case "response.reasoning_summary_part.added" -> {
-                if (openKind == Kind.THINKING && event.itemId() != null && event.itemId().equals(openItem)
-                        && event.summaryIndex() != null && event.summaryIndex() > 0) {
-                    events.add(StreamEvent.delta(openIndex, Delta.thinking("\n\n")));
+                if (blocks.isOpen(ContentBlocks.Kind.THINKING) && event.itemId() != null
+                        && event.itemId().equals(openItem) && event.summaryIndex() != null
+                        && event.summaryIndex() > 0) {
+                    blocks.delta(Delta.thinking("\n\n"), events);
                 }
             }
             case "response.reasoning_summary_text.delta" -> thinking(event.itemId(), event.delta(), events);
@@ -147,14 +144,11 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         List<StreamEvent> events = new ArrayList<>();
         closeOpen(events);
         emitAwaitingResults(events);
-        if (nextIndex == 0) {
-            events.add(StreamEvent.blockStart(nextIndex, TextBlock.of("")));
-            events.add(StreamEvent.blockStop(nextIndex++));
-        }
+        blocks.atLeastOne(events);
         String stopReason = ResponsesStopReasons.of(terminal, !calls.isEmpty(), refused);
         Usage usage = terminal != null && terminal.usage() != null
                 ? ResponsesStopReasons.usage(terminal.usage(), searches)
-                : new Usage(inputTokenEstimate, (int) Math.max(1, (outputCharacters + 3) / 4), 0, 0,
+                : new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0,
                         searches > 0 ? new Usage.ServerToolUsage(searches, 0) : null);
         events.add(StreamEvent.messageDelta(stopReason, null, usage));
         events.add(StreamEvent.messageStop());
@@ -171,15 +165,10 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
                 events.add(StreamEvent.ping());
             }
             case "function_call" -> {
-                closeOpen(events);
-                int block = nextIndex++;
-                calls.put(item.id(), new Call(block));
-                openKind = Kind.TOOL;
-                openIndex = block;
-                openItem = item.id();
-                events.add(StreamEvent.blockStart(block, new ToolUseBlock(
+                open(ContentBlocks.Kind.TOOL, item.id(), new ToolUseBlock(
                         item.callId() == null ? Ids.toolUse() : item.callId(),
-                        context.toolNames().original(item.name()), JsonNodeFactory.instance.objectNode())));
+                        context.toolNames().original(item.name()), JsonNodeFactory.instance.objectNode()), events);
+                calls.put(item.id(), new Call(blocks.openIndex()));
             }
             case "message", "reasoning" -> closeOpen(events);
             default -> {
@@ -227,11 +216,10 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         }
         closeOpen(events);
         searches++;
-        int block = nextIndex++;
-        events.add(StreamEvent.blockStart(block, new dev.ccproxy.anthropic.ServerToolUseBlock(
-                WebSearchBlocks.toolUseId(call), "web_search", JsonNodeFactory.instance.objectNode())));
-        events.add(StreamEvent.delta(block, Delta.inputJson(WebSearchBlocks.input(call).toString())));
-        events.add(StreamEvent.blockStop(block));
+        blocks.start(ContentBlocks.Kind.OTHER, new dev.ccproxy.anthropic.ServerToolUseBlock(
+                WebSearchBlocks.toolUseId(call), "web_search", JsonNodeFactory.instance.objectNode()), events);
+        blocks.delta(Delta.inputJson(WebSearchBlocks.input(call).toString()), events);
+        blocks.stop(events);
         boolean hasSources = call.action() != null && call.action().sources() != null
                 && !call.action().sources().isEmpty();
         if (hasSources || "failed".equals(call.status())) {
@@ -249,9 +237,8 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
     }
 
     private void emitResult(WebSearchToolResultBlock result, List<StreamEvent> events) {
-        int block = nextIndex++;
-        events.add(StreamEvent.blockStart(block, result));
-        events.add(StreamEvent.blockStop(block));
+        blocks.start(ContentBlocks.Kind.OTHER, result, events);
+        blocks.stop(events);
     }
 
     /**
@@ -282,12 +269,12 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         if (item != null) {
             streamedMessages.add(item);
         }
-        if (openKind != Kind.TEXT || (item != null && !item.equals(openItem))) {
-            open(Kind.TEXT, item, TextBlock.of(""), events);
+        if (!blocks.isOpen(ContentBlocks.Kind.TEXT) || (item != null && !item.equals(openItem))) {
+            open(ContentBlocks.Kind.TEXT, item, TextBlock.of(""), events);
         }
         openText.append(delta);
-        outputCharacters += delta.length();
-        events.add(StreamEvent.delta(openIndex, Delta.text(delta)));
+        blocks.wrote(delta);
+        blocks.delta(Delta.text(delta), events);
     }
 
     /** A citation goes out at once when the text it points at is in; otherwise when the block closes. */
@@ -302,12 +289,11 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         if (annotation.title() != null) {
             titles.putIfAbsent(annotation.url(), annotation.title());
         }
-        if (openKind != Kind.TEXT || (item != null && !item.equals(openItem))) {
-            open(Kind.TEXT, item, TextBlock.of(""), events);
+        if (!blocks.isOpen(ContentBlocks.Kind.TEXT) || (item != null && !item.equals(openItem))) {
+            open(ContentBlocks.Kind.TEXT, item, TextBlock.of(""), events);
         }
         if (WebSearchBlocks.complete(annotation, openText.toString())) {
-            events.add(StreamEvent.delta(openIndex, Delta.citation(
-                    WebSearchBlocks.citation(annotation, openText.toString()))));
+            blocks.delta(Delta.citation(WebSearchBlocks.citation(annotation, openText.toString())), events);
         } else {
             heldCitations.add(annotation);
         }
@@ -315,7 +301,7 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
 
     private void arguments(String item, String arguments, boolean whole, List<StreamEvent> events) {
         Call call = item == null ? null : calls.get(item);
-        if (call == null || call.block != openIndex || arguments == null) {
+        if (call == null || call.block != blocks.openIndex() || arguments == null) {
             return;
         }
         if (whole) {
@@ -329,7 +315,7 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         if (!arguments.isEmpty()) {
             events.add(StreamEvent.delta(call.block, Delta.inputJson(arguments)));
             call.argumentsSent = true;
-            outputCharacters += arguments.length();
+            blocks.wrote(arguments);
         }
     }
 
@@ -337,43 +323,37 @@ public final class ResponsesStreamTranslator implements UpstreamStreamTranslator
         if (delta == null || delta.isEmpty()) {
             return;
         }
-        if (openKind != Kind.THINKING || (item != null && !item.equals(openItem))) {
-            open(Kind.THINKING, item, new ThinkingBlock("", ""), events);
+        if (!blocks.isOpen(ContentBlocks.Kind.THINKING) || (item != null && !item.equals(openItem))) {
+            open(ContentBlocks.Kind.THINKING, item, new ThinkingBlock("", ""), events);
         }
-        outputCharacters += delta.length();
-        events.add(StreamEvent.delta(openIndex, Delta.thinking(delta)));
+        blocks.wrote(delta);
+        blocks.delta(Delta.thinking(delta), events);
     }
 
-    private void open(Kind kind, String item, dev.ccproxy.anthropic.ContentBlock block, List<StreamEvent> events) {
+    private void open(ContentBlocks.Kind kind, String item, dev.ccproxy.anthropic.ContentBlock block,
+            List<StreamEvent> events) {
         closeOpen(events);
-        openKind = kind;
         openItem = item;
-        openIndex = nextIndex++;
-        events.add(StreamEvent.blockStart(openIndex, block));
+        blocks.start(kind, block, events);
     }
 
+    /** Stops the open block: a text block's held citations first, a call without arguments gets {@code {}}. */
     private void closeOpen(List<StreamEvent> events) {
-        if (openKind == null) {
-            return;
-        }
-        if (openKind == Kind.TEXT) {
+        if (blocks.isOpen(ContentBlocks.Kind.TEXT)) {
             for (ResponseItem.Annotation annotation : heldCitations) {
-                JsonNode citation = WebSearchBlocks.citation(annotation, openText.toString());
-                events.add(StreamEvent.delta(openIndex, Delta.citation(citation)));
+                blocks.delta(Delta.citation(WebSearchBlocks.citation(annotation, openText.toString())), events);
             }
         }
-        if (openKind == Kind.TOOL) {
+        if (blocks.isOpen(ContentBlocks.Kind.TOOL)) {
             Call call = calls.get(openItem);
             if (call != null && !call.argumentsSent) {
-                events.add(StreamEvent.delta(openIndex, Delta.inputJson("{}")));
+                blocks.delta(Delta.inputJson("{}"), events);
                 call.argumentsSent = true;
             }
         }
         heldCitations.clear();
         openText.setLength(0);
-        events.add(StreamEvent.blockStop(openIndex));
-        openKind = null;
+        blocks.stop(events);
         openItem = null;
-        openIndex = -1;
     }
 }

@@ -24,7 +24,7 @@ public interface UpstreamStreamTranslator {
      * The events one upstream SSE event produces (often none). A failure the upstream reports, or a malformed event,
      * is an {@link UpstreamStreamException}.
      */
-    List<StreamEvent> onEvent(SseReader.Event event);
+    List<StreamEvent> onEvent(SseDecoder.Event event);
 
     /** The upstream said no more events will come ({@code [DONE]}, {@code response.completed}, …). */
     boolean done();

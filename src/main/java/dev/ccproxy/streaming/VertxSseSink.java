@@ -2,48 +2,47 @@ package dev.ccproxy.streaming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.StreamEvent;
-import dev.ccproxy.camel.ClientConnection;
 import dev.ccproxy.json.ProxyJson;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes Anthropic SSE straight to the client's Vert.x response, each batch of events as soon as it exists: this is
- * what makes a Camel route stream at all (a stream handed to platform-http as the body is buffered). It respects
- * back-pressure: when the client reads slowly and Vert.x's write queue is full, the writer waits for it to drain.
+ * what makes a Camel route stream at all (a stream handed to platform-http as the body is buffered).
+ *
+ * <p>It belongs to the event loop of the client's connection: {@link #send} and {@link #end} run there, as the
+ * {@link UpstreamPipe} that drives it does, so nothing needs a lock and every write goes to the socket without a
+ * hand-over between threads. What comes from elsewhere (the error handler's last word) is handed to that event loop.
  */
 public final class VertxSseSink implements EventSink {
 
     private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
-    /** A client that reads nothing for this long is treated as gone. */
-    private static final long DRAIN_TIMEOUT_SECONDS = 300;
 
     private final HttpServerResponse response;
-    private final ClientConnection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** The event loop of the client's connection. */
+    private final Context context;
     private volatile long lastWrite = System.nanoTime();
     private volatile boolean ended;
 
-    private VertxSseSink(ClientConnection connection) {
-        this.connection = connection;
-        this.response = connection.response();
+    private VertxSseSink(HttpServerResponse response, Context context) {
+        this.response = response;
+        this.context = context;
     }
 
-    /** Commits {@code 200} and the SSE headers. */
-    public static VertxSseSink open(ClientConnection connection, String requestId) {
-        VertxSseSink sink = new VertxSseSink(connection);
-        HttpServerResponse response = sink.response;
-        if (connection.closed() || response.closed()) {
+    /**
+     * Prepares {@code 200} and the SSE headers (they go out with the first event). From here on the response can only
+     * be this stream: a failure becomes its last event ({@link #failAndEnd}).
+     */
+    public static VertxSseSink open(HttpServerResponse response, Context context, String requestId) {
+        if (response.closed()) {
             throw new ClientGoneException();
         }
         response.setStatusCode(200)
@@ -54,100 +53,96 @@ public final class VertxSseSink implements EventSink {
         if (requestId != null) {
             response.putHeader("request-id", requestId);
         }
-        return sink;
+        return new VertxSseSink(response, context);
     }
 
+    /** Writes the events now (on the response's event loop). */
     @Override
     public void send(List<StreamEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        lock.lock();
-        try {
-            write(events);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** A keep-alive {@code ping} when nothing went out for {@code idleNanos}; never waits for a busy writer. */
-    public void pingIfIdle(long idleNanos) {
-        if (ended || System.nanoTime() - lastWrite < idleNanos || !lock.tryLock()) {
-            return;
+        if (ended || response.closed()) {
+            throw new ClientGoneException();
         }
         try {
-            if (!ended) {
-                write(List.of(StreamEvent.ping()));
-            }
-        } catch (ClientGoneException gone) {
-            // the stream's own writer will notice too
-        } finally {
-            lock.unlock();
+            response.write(frames(events));
+        } catch (IllegalStateException closedMeanwhile) {
+            throw new ClientGoneException();
         }
-    }
-
-    /**
-     * Ends the response. Also when the client has left: ending a closed response writes nothing, but marks it ended,
-     * which tells platform-http that there is nothing left for it to write.
-     */
-    public void end() {
-        lock.lock();
-        try {
-            ended = true;
-            if (!response.ended()) {
-                response.end();
-            }
-        } catch (IllegalStateException endedMeanwhile) {
-            // ended by someone else between the check and the end
-        } finally {
-            lock.unlock();
-        }
+        lastWrite = System.nanoTime();
     }
 
     @Override
     public boolean clientGone() {
-        return connection.closed() || response.closed();
+        return response.closed();
     }
 
-    private void write(List<StreamEvent> events) {
-        if (ended || connection.closed() || response.closed()) {
-            throw new ClientGoneException();
+    /** Whether the client reads more slowly than the stream comes: the upstream should wait for {@link #onDrain}. */
+    public boolean writeQueueFull() {
+        return response.writeQueueFull();
+    }
+
+    /** Runs {@code drained} once the client has caught up. */
+    public void onDrain(Runnable drained) {
+        response.drainHandler(ignored -> drained.run());
+    }
+
+    /** When the client was last written to ({@link System#nanoTime()}). */
+    public long lastWrite() {
+        return lastWrite;
+    }
+
+    /**
+     * A keep-alive {@code ping} (on the event loop), unless the stream has ended or the client's write queue is full
+     * (a ping would only queue up too).
+     */
+    public void ping() {
+        if (!ended && !response.closed() && !response.writeQueueFull()) {
+            send(List.of(StreamEvent.ping()));
         }
+    }
+
+    /** Ends the response (on the event loop). Also when the client has left: that marks it ended for platform-http. */
+    public void end() {
+        ended = true;
+        if (!response.ended()) {
+            try {
+                response.end();
+            } catch (IllegalStateException endedMeanwhile) {
+                // closed between the check and the end
+            }
+        }
+    }
+
+    /**
+     * The last word of a stream that failed inside the proxy after it began, from any thread: one {@code error} event,
+     * then the end. Nothing else may follow a committed {@code 200}: no second status, no JSON body. Completes once
+     * the response has ended.
+     */
+    public Future<Void> failAndEnd(StreamEvent error) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(ignored -> {
+            try {
+                if (!ended && !response.closed()) {
+                    response.write(frames(List.of(error)));
+                }
+            } catch (IllegalStateException closedMeanwhile) {
+                // gone: nothing to tell
+            }
+            end();
+            done.complete();
+        });
+        return done.future();
+    }
+
+    private static Buffer frames(List<StreamEvent> events) {
         Buffer buffer = Buffer.buffer(256 * events.size());
         for (StreamEvent event : events) {
             buffer.appendBytes(EVENT).appendString(event.type()).appendBytes(DATA).appendBytes(json(event))
                     .appendBytes(END);
         }
-        try {
-            response.write(buffer);
-        } catch (IllegalStateException closedMeanwhile) {
-            throw new ClientGoneException();
-        }
-        lastWrite = System.nanoTime();
-        awaitDrain();
-    }
-
-    private void awaitDrain() {
-        if (!response.writeQueueFull()) {
-            return;
-        }
-        CompletableFuture<Void> drained = new CompletableFuture<>();
-        response.drainHandler(ignored -> drained.complete(null));
-        connection.whenClosed(() -> drained.complete(null));
-        if (!response.writeQueueFull()) {
-            return;
-        }
-        try {
-            drained.get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientGoneException();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ClientGoneException();
-        }
-        if (connection.closed()) {
-            throw new ClientGoneException();
-        }
+        return buffer;
     }
 
     private static byte[] json(StreamEvent event) {

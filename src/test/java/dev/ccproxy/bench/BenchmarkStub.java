@@ -1,24 +1,30 @@
 package dev.ccproxy.bench;
 
+import dev.ccproxy.testsupport.ResponsesSse;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 
-import dev.ccproxy.testsupport.ResponsesSse;
-
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A fast OpenAI-compatible upstream for the benchmark (non-blocking, Vert.x): {@code /v1/chat/completions} answers a
- * fixed completion at once, or, for {@code "stream": true}, a role chunk, {@code deltas} content chunks
- * {@code gapMillis} apart, the finish and usage chunks and {@code [DONE]}. {@code /v1/responses} streams the recorded
- * web search of the golden case {@code web-search-with-sources}, its answer stretched to {@code deltas} text deltas
- * {@code gapMillis} apart.
+ * A fast OpenAI-compatible upstream for the benchmark (non-blocking, Vert.x, one event loop), run as its own process
+ * so that neither the proxy nor the load generator shares its file descriptors. {@code /v1/chat/completions} answers
+ * a fixed completion at once, or, for {@code "stream": true}, a role chunk, content chunks at the pacing the request
+ * asks for ({@code bench:<deltas>x<millis>} anywhere in its body, which the proxy passes through in the user's text;
+ * 64 deltas 20 ms apart when absent), the finish and usage chunks and {@code [DONE]}. {@code /v1/responses} streams
+ * the recorded web search of the golden case {@code web-search-with-sources}, its answer stretched to the same
+ * number of text deltas at the same pacing.
+ *
+ * <p>{@code main} prints {@code STUB_PORT=<port>} once listening and ends when its standard input closes.
  */
-final class BenchmarkStub implements AutoCloseable {
+public final class BenchmarkStub implements AutoCloseable {
 
     static final String COMPLETION = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1741569952,"
             + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
@@ -36,29 +42,34 @@ final class BenchmarkStub implements AutoCloseable {
     private static final Buffer DONE = sse("[DONE]");
     private static final Buffer COMPLETION_BUFFER = Buffer.buffer(COMPLETION);
     private static final Buffer[] SEARCH = recordedSearch();
-    private static final Buffer SEARCH_BEFORE_TEXT = SEARCH[0];
-    private static final Buffer SEARCH_TEXT_DELTA = SEARCH[1];
-    private static final Buffer SEARCH_AFTER_TEXT = SEARCH[2];
+    private static final Pattern PACING = Pattern.compile("bench:(\\d+)x(\\d+)");
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
 
-    BenchmarkStub(Vertx vertx, int deltas, long gapMillis) throws Exception {
+    BenchmarkStub(Vertx vertx) throws Exception {
         this.vertx = vertx;
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
-                        .setTcpNoDelay(true).setAcceptBacklog(4096))
-                .connectionHandler(connection -> connections.incrementAndGet())
+                        .setTcpNoDelay(true).setAcceptBacklog(8192))
                 .requestHandler(request -> request.body().onSuccess(body -> {
                     HttpServerResponse response = request.response();
+                    String text = body.toString();
+                    Matcher pacing = PACING.matcher(text);
+                    boolean asked = pacing.find();
+                    int deltas = asked ? Integer.parseInt(pacing.group(1)) : 64;
+                    long gapMillis = asked ? Long.parseLong(pacing.group(2)) : 20;
                     if (request.path().endsWith("/responses")) {
                         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
-                        response.write(SEARCH_BEFORE_TEXT);
-                        streamSearchAnswer(response, deltas, gapMillis);
-                    } else if (body.toString().contains("\"stream\":true")) {
+                        response.write(SEARCH[0]);
+                        paced(response, SEARCH[1], deltas, gapMillis, () -> response.end(SEARCH[2]));
+                    } else if (text.contains("\"stream\":true")) {
                         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
                         response.write(ROLE);
-                        stream(response, deltas, gapMillis);
+                        paced(response, TOKEN, deltas, gapMillis, () -> {
+                            response.write(FINISH);
+                            response.write(USAGE);
+                            response.end(DONE);
+                        });
                     } else {
                         response.putHeader("Content-Type", "application/json").end(COMPLETION_BUFFER);
                     }
@@ -70,38 +81,18 @@ final class BenchmarkStub implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** Connections opened to the stub so far (keep-alive reuse shows as few connections for many requests). */
-    long connections() {
-        return connections.get();
-    }
-
-    private void stream(HttpServerResponse response, int left, long gapMillis) {
+    /** {@code left} copies of {@code delta}, {@code gapMillis} apart, then {@code end}; stops if the reader left. */
+    private void paced(HttpServerResponse response, Buffer delta, int left, long gapMillis, Runnable end) {
         if (left == 0) {
-            response.write(FINISH);
-            response.write(USAGE);
-            response.end(DONE);
+            end.run();
             return;
         }
         vertx.setTimer(gapMillis, id -> {
             if (response.closed()) {
                 return;
             }
-            response.write(TOKEN);
-            stream(response, left - 1, gapMillis);
-        });
-    }
-
-    private void streamSearchAnswer(HttpServerResponse response, int left, long gapMillis) {
-        if (left == 0) {
-            response.end(SEARCH_AFTER_TEXT);
-            return;
-        }
-        vertx.setTimer(gapMillis, id -> {
-            if (response.closed()) {
-                return;
-            }
-            response.write(SEARCH_TEXT_DELTA);
-            streamSearchAnswer(response, left - 1, gapMillis);
+            response.write(delta);
+            paced(response, delta, left - 1, gapMillis, end);
         });
     }
 
@@ -129,5 +120,19 @@ final class BenchmarkStub implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        BenchmarkStub stub = new BenchmarkStub(vertx);
+        System.out.println("STUB_PORT=" + stub.port());
+        System.out.flush();
+        // the benchmark closes our standard input when it is done (or dies): then we go too
+        while (System.in.read() >= 0) {
+            // nothing to read; waiting for the end
+        }
+        stub.close();
+        vertx.close();
+        System.exit(0);
     }
 }

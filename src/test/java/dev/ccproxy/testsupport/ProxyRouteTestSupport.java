@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ccproxy.json.ProxyJson;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.ccproxy.ProxyApplication;
+import dev.ccproxy.config.ProxyBeans;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>After every test, each request the upstream received is validated against OpenAI's published spec.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@CamelMainTest(mainClass = ProxyApplication.class, propertyPlaceholderLocations = {"file:application.properties"})
+@CamelMainTest(configurationClasses = ProxyBeans.class, propertyPlaceholderLocations = {"file:application.properties"})
 public abstract class ProxyRouteTestSupport {
 
     public static final String UPSTREAM_KEY = "sk-upstream-test-key";

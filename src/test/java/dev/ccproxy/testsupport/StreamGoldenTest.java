@@ -1,14 +1,12 @@
 package dev.ccproxy.testsupport;
 
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.streaming.SseReader;
 import dev.ccproxy.streaming.StreamRelay;
 import dev.ccproxy.streaming.UpstreamStreamTranslator;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -47,8 +45,14 @@ public abstract class StreamGoldenTest {
     void translates_the_stream_as_the_golden_file_says(Path dir) throws IOException {
         MessagesRequest request = GoldenCases.request(dir, defaultRequest());
         CollectingSink sink = new CollectingSink();
-        StreamRelay.relay(new SseReader(new ByteArrayInputStream(upstreamSse(dir))),
-                translator(request, GoldenCases.settings(dir)), sink);
+        StreamRelay relay = new StreamRelay(translator(request, GoldenCases.settings(dir)), sink);
+        relay.begin();
+        // in pieces of every size from 1 to 61 bytes, as a network delivers them: lines and UTF-8 characters split
+        byte[] upstream = upstreamSse(dir);
+        for (int at = 0, size = 1; at < upstream.length; at += size, size = size % 61 + 1) {
+            relay.onBytes(upstream, at, Math.min(size, upstream.length - at));
+        }
+        relay.onEnd();
         StreamGolden.assertEvents(dir, sink.events());
     }
 

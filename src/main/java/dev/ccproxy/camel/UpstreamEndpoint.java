@@ -1,0 +1,38 @@
+package dev.ccproxy.camel;
+
+import dev.ccproxy.config.ProviderSettings;
+import dev.ccproxy.config.UpstreamApi;
+import dev.ccproxy.config.UpstreamUrls;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Addresses the call to the request's provider, after the route has removed every client header: the provider's URL
+ * for the call's API in camel-http's {@code CamelHttpUri} header (the route's upstream endpoints are fixed; this
+ * header tells camel-http where to go), {@code Authorization: Bearer} (OpenAI and compatibles) or {@code api-key}
+ * (Azure OpenAI), then the provider's custom headers. All values come from configuration, none from the request; the
+ * request's model only chooses among the configured providers.
+ */
+public final class UpstreamEndpoint implements Processor {
+
+    static final String USER_AGENT = "claude-code-proxy";
+
+    @Override
+    public void process(Exchange exchange) {
+        UpstreamCall call = UpstreamCall.of(exchange);
+        ProviderSettings provider = call.context().target().provider();
+        Message message = exchange.getIn();
+        message.setHeader(Exchange.HTTP_URI, call.api() == UpstreamApi.RESPONSES ? UpstreamUrls.responses(provider)
+                : UpstreamUrls.chatCompletions(provider, call.context().upstreamModel()));
+        message.setHeader("User-Agent", USER_AGENT);
+        if (provider.apiKey() != null) {
+            if (provider.azure()) {
+                message.setHeader("api-key", provider.apiKey());
+            } else {
+                message.setHeader("Authorization", "Bearer " + provider.apiKey());
+            }
+        }
+        provider.headers().forEach(message::setHeader);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ccproxy.http;
+
+import dev.ccproxy.config.UpstreamClientSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Opens upstream streams with Vert.x's HTTP client, on the event loop of the client's connection, so that the stream
+ * can then be relayed on that event loop without a thread per stream (camel-http's classic client reads with a
+ * blocking thread; measured, that costs several times the CPU a relayed delta may cost: see the README's benchmark).
+ *
+ * <p>Up to the upstream's status line it behaves as camel-http does for the route's error handling: a status other
+ * than 2xx is an {@link HttpOperationFailedException} with the upstream's body and headers; a connection the upstream
+ * closed without answering is a {@link NoHttpResponseException}; silence past the idle timeout a
+ * {@link SocketTimeoutException}; a refused connection a {@link java.net.ConnectException}. The same retries and the
+ * same status table apply to both clients.
+ *
+ * <p>No timer per request: the caller waits for the status line with the idle timeout ({@link #idleTimeout()}), and
+ * once the stream runs the one {@code StreamTimer} watches its silences.
+ */
+public final class UpstreamStreamClient implements AutoCloseable {
+
+    private final HttpClient client;
+    private final long idleTimeoutMillis;
+
+    public UpstreamStreamClient(Vertx vertx, UpstreamClientSettings settings) {
+        // as camel-http is configured: keep-alive pool, no compression (streams arrive as sent), no redirects
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(60)
+                        .setTcpNoDelay(true)
+                        .setTryUseCompression(false)
+                        .setDecompressionSupported(false)
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+        this.idleTimeoutMillis = settings.idleTimeout().toMillis();
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} with {@code headers} (the route's: it removed the client's and set the
+     * upstream's), on {@code context}. Completes with the response once a 2xx status line is in (its body not read
+     * yet, and paused until its reader resumes it), or fails as described above. {@code cancelled} receives the request, to reset it should the client leave.
+     */
+    /** How long an upstream may stay silent, before its status line and between two pieces of a stream. */
+    public java.time.Duration idleTimeout() {
+        return java.time.Duration.ofMillis(idleTimeoutMillis);
+    }
+
+    public CompletableFuture<HttpClientResponse> open(Context context, String url, Map<String, String> headers,
+            byte[] body, Consumer<HttpClientRequest> cancelled) {
+        CompletableFuture<HttpClientResponse> answer = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                    .setFollowRedirects(false);
+            headers.forEach(options::putHeader);
+            client.request(options).compose(request -> {
+                cancelled.accept(request);
+                return request.send(Buffer.buffer(body)).compose(response -> {
+                    if (response.statusCode() / 100 == 2) {
+                        // held until the relay has its handlers in place: nothing of the body may be lost meanwhile
+                        response.pause();
+                        return Future.succeededFuture(response);
+                    }
+                    return response.body().compose(error -> Future.failedFuture(failed(url, response, error)));
+                });
+            }).onComplete(result -> {
+                if (result.succeeded()) {
+                    answer.complete(result.result());
+                } else {
+                    answer.completeExceptionally(asCamelHttpWould(result.cause()));
+                }
+            });
+        });
+        return answer;
+    }
+
+    private static HttpOperationFailedException failed(String url, HttpClientResponse response, Buffer body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().forEach(header -> headers.merge(header.getKey(), header.getValue(), (a, b) -> a + ", " + b));
+        return new HttpOperationFailedException(url, response.statusCode(), response.statusMessage(), null, headers,
+                body.toString());
+    }
+
+    private static Throwable asCamelHttpWould(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException || failure instanceof IOException) {
+            return failure;
+        }
+        if (failure instanceof TimeoutException) {
+            return new SocketTimeoutException(failure.getMessage());
+        }
+        if (failure instanceof HttpClosedException) {
+            return new NoHttpResponseException("The upstream closed the connection without answering");
+        }
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
