@@ -57,6 +57,8 @@ public final class AnthropicErrorResponder implements Processor {
         if (stream != null) {
             // the response is already a 200 event stream: the failure can only be its last event
             try {
+                // written by the stream's event loop; awaited, so that the response has ended before platform-http
+                // looks at it (on the event loop itself it is done at once)
                 stream.failAndEnd(StreamEvent.error(error.type().wireName(), error.getMessage())).toCompletionStage()
                         .toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

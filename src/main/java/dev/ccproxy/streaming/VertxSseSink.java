@@ -122,7 +122,7 @@ public final class VertxSseSink implements EventSink {
      */
     public Future<Void> failAndEnd(StreamEvent error) {
         Promise<Void> done = Promise.promise();
-        context.runOnContext(ignored -> {
+        Runnable last = () -> {
             try {
                 if (!ended && !response.closed()) {
                     response.write(frames(List.of(error)));
@@ -132,7 +132,14 @@ public final class VertxSseSink implements EventSink {
             }
             end();
             done.complete();
-        });
+        };
+        if (Context.isOnEventLoopThread()) {
+            // the only event loop that runs this proxy's code for a stream is the stream's own: no hand-over (a
+            // hand-over awaited here would wait for itself)
+            last.run();
+        } else {
+            context.runOnContext(ignored -> last.run());
+        }
         return done.future();
     }
 

@@ -8,6 +8,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Tokens in a piece of text, by OpenAI's {@code o200k_base} encoding (what the upstream models count in; Claude's own
@@ -22,7 +23,15 @@ public final class TextTokens {
     /** Uncounted text below this is counted on the calling thread: splitting it would cost more than it saves. */
     private static final long PARALLEL_FROM_CHARS = 16 * 1024;
 
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /**
+     * The encoding's tables take about 300 ms to load: they load beside the start-up (which does not wait for them),
+     * and a count that comes before they are in waits for them.
+     */
+    private final CompletableFuture<Encoding> loading = CompletableFuture.supplyAsync(() -> {
+        Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        encoding.countTokensOrdinary("warm up");
+        return encoding;
+    }, runnable -> Thread.ofVirtual().name("o200k-load").start(runnable));
     private final Cache<String, Integer> counts;
 
     /** @param cacheChars the most characters of text whose counts are kept (the cache's weight bound); 0: no cache */
@@ -31,8 +40,6 @@ public final class TextTokens {
                 .maximumWeight(cacheChars)
                 .weigher((String text, Integer count) -> text.length())
                 .build();
-        // the encoding's tables load on first use (about 100 ms): at start-up, not in the first request
-        encoding.countTokensOrdinary("warm up");
     }
 
     /**
@@ -46,7 +53,7 @@ public final class TextTokens {
         long missedChars = 0;
         for (String text : texts) {
             if (text.length() < CACHE_FROM_CHARS) {
-                tokens += encoding.countTokensOrdinary(text);
+                tokens += encoding().countTokensOrdinary(text);
                 continue;
             }
             Integer cached = counts == null ? null : counts.getIfPresent(text);
@@ -71,8 +78,12 @@ public final class TextTokens {
             return 0;
         }
         if (counts == null || text.length() < CACHE_FROM_CHARS) {
-            return encoding.countTokensOrdinary(text);
+            return encoding().countTokensOrdinary(text);
         }
-        return counts.get(text, encoding::countTokensOrdinary);
+        return counts.get(text, encoding()::countTokensOrdinary);
+    }
+
+    private Encoding encoding() {
+        return loading.join();
     }
 }

@@ -40,19 +40,20 @@ record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long ga
 
     /** The scenarios at full size. */
     static BenchOptions full() {
-        return fromSystemProperties(List.of(1024, 2048, 4096, 8192, 16384), 3, 4, 3, 256, 100,
+        return fromSystemProperties(ALL_PARTS, List.of(1024, 2048, 4096, 8192, 16384), 3, 4, 3, 256, 100,
                 Path.of("target/bench"));
     }
 
     /** A short run for the build: the same scenarios, smaller, so that a regression shows within a minute or two. */
     static BenchOptions quick() {
-        return fromSystemProperties(List.of(256, 1024), 1.5, 2, 1, 128, 50, Path.of("target/bench-quick"));
+        return fromSystemProperties(List.of("startup", "non-streaming", "streams", "cpu", "overload"),
+                List.of(256, 1024), 1.5, 2, 1, 128, 50, Path.of("target/bench-quick"));
     }
 
-    private static BenchOptions fromSystemProperties(List<Integer> levels, double seconds, int rounds, int startups,
-            int cpuStreams, int cpuDeltas, Path out) {
+    private static BenchOptions fromSystemProperties(List<String> defaultParts, List<Integer> levels, double seconds,
+            int rounds, int startups, int cpuStreams, int cpuDeltas, Path out) {
         String only = System.getProperty("bench.only", "");
-        Set<String> parts = only.isBlank() ? Set.copyOf(ALL_PARTS)
+        Set<String> parts = only.isBlank() ? Set.copyOf(defaultParts)
                 : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
         String levelList = System.getProperty("bench.levels", "");
         List<Integer> chosenLevels = levelList.isBlank() ? levels

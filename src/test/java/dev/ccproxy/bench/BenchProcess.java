@@ -186,8 +186,13 @@ final class BenchProcess implements AutoCloseable {
      * profile covers a measured run and not the start-up and JIT warm-up before it.
      */
     void startRecording(String java, Path file) throws IOException, InterruptedException {
-        jcmd(java, "JFR.start", "name=bench", "settings=profile", "jdk.CPUTimeSample#enabled=true",
-                "jdk.CPUTimeSample#throttle=2ms", "filename=" + file.toAbsolutePath());
+        try {
+            // Java 25's CPU-time sampler sees virtual threads and time in system calls
+            jcmd(java, "JFR.start", "name=bench", "settings=profile", "jdk.CPUTimeSample#enabled=true",
+                    "jdk.CPUTimeSample#throttle=2ms", "filename=" + file.toAbsolutePath());
+        } catch (IllegalStateException olderJava) {
+            jcmd(java, "JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+        }
     }
 
     void stopRecording(String java) throws IOException, InterruptedException {

@@ -174,7 +174,7 @@ public final class ProxyBenchmark {
     }
 
     private void warmUp(LoadClient client, BenchProcess stub, BenchProcess proxy) {
-        double seconds = Math.max(1, options.seconds() * 1.5);
+        double seconds = Math.max(3, options.seconds() * 1.5);
         System.out.printf("warming up for %.0f s%n", seconds * 1.3);
         client.run(proxy.port(), "/v1/messages", anthropic(false, ""), 16, seconds);
         client.streams(proxy.port(), "/v1/messages", anthropic(true, "bench:20x5"), 128, 200, PROXY_DELTA, PROXY_END);
