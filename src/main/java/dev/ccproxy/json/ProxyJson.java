@@ -1,5 +1,7 @@
 package dev.ccproxy.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,7 +36,10 @@ public final class ProxyJson {
     }
 
     private static ObjectMapper create() {
-        JsonMapper mapper = JsonMapper.builder()
+        // Jackson recycles its parsing and writing buffers per thread by default; requests run on virtual threads, a
+        // new one each, so buffers would never be reused: one pool for the whole process instead
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedLockFreePool()).build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
