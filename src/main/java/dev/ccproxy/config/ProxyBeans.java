@@ -19,6 +19,7 @@ import dev.ccproxy.camel.ToUpstreamRequest;
 import dev.ccproxy.camel.UpstreamCallIs;
 import dev.ccproxy.camel.UpstreamCancellation;
 import dev.ccproxy.camel.UpstreamEndpoint;
+import dev.ccproxy.health.TokenizerReadiness;
 import dev.ccproxy.http.AdmissionControl;
 import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.http.InFlightLimit;
@@ -84,7 +85,10 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("fromResponsesResponse", new FromResponsesResponse());
         StreamingSettings streaming = settings.streaming();
         // one counter for count_tokens and for message_start's input tokens: both hit the same cache by content
-        RequestTokens inputTokens = new RequestTokens(new TextTokens(settings.tokenCacheChars()));
+        TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
+        RequestTokens inputTokens = new RequestTokens(textTokens);
+        // ready once the token tables, which load beside the start-up, are in (Camel's health checks find the bean)
+        registry.bind("tokenizerReadiness", new TokenizerReadiness(textTokens::loaded));
         // streams: opened with Vert.x's client and relayed on the event loop; one timer for all of them pings quiet
         // clients and cuts silent upstreams
         StreamTimer timer = new StreamTimer(streaming.pingInterval(), settings.upstreamClient().idleTimeout(),

@@ -83,6 +83,11 @@ public final class TextTokens {
         return counts.get(text, encoding()::countTokensOrdinary);
     }
 
+    /** Whether the encoding's tables are in (readiness waits for them). */
+    public boolean loaded() {
+        return loading.isDone();
+    }
+
     private Encoding encoding() {
         return loading.join();
     }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * @param cpuDeltas    their deltas
  * @param java         the {@code java} that runs the proxy (and the stub)
  * @param jar          the proxy's jar (another build's, to compare)
- * @param proxyJvm     JVM options before {@code -jar}; none means the JVM's defaults, as a user runs it
+ * @param proxyJvm     JVM options before {@code -jar}: the README's command's by default ({@link #recommendedJvm})
  * @param proxyEnv     more environment for the proxy ({@code -Dbench.proxy-env=LOG_LEVEL=WARN,MAX_RETRIES=0})
  * @param out          where results.md, streams.svg and the logs go
  */
@@ -58,9 +58,12 @@ record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long ga
         String levelList = System.getProperty("bench.levels", "");
         List<Integer> chosenLevels = levelList.isBlank() ? levels
                 : Arrays.stream(levelList.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        // the README's command by default; -Dbench.proxy-jvm=none for a bare `java -jar`, or other options
+        String jar = System.getProperty("bench.jar", "target/claude-code-proxy.jar");
+        String jvmOptions = System.getProperty("bench.proxy-jvm", String.join(" ", recommendedJvm(jar)));
         List<String> jvm = new ArrayList<>();
-        for (String option : System.getProperty("bench.proxy-jvm", "").split(" ")) {
-            if (!option.isBlank()) {
+        for (String option : jvmOptions.split(" ")) {
+            if (!option.isBlank() && !option.equals("none")) {
                 jvm.add(option);
             }
         }
@@ -77,7 +80,12 @@ record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long ga
                 Double.parseDouble(System.getProperty("bench.seconds", Double.toString(seconds))),
                 Integer.getInteger("bench.rounds", rounds), Integer.getInteger("bench.startups", startups),
                 Integer.getInteger("bench.cpu-streams", cpuStreams), Integer.getInteger("bench.cpu-deltas", cpuDeltas),
-                java, System.getProperty("bench.jar", "target/claude-code-proxy.jar"), List.copyOf(jvm), Map.copyOf(env), Path.of(System.getProperty("bench.out", out.toString())));
+                java, jar, List.copyOf(jvm), Map.copyOf(env), Path.of(System.getProperty("bench.out", out.toString())));
+    }
+
+    /** What the README's run command adds to `java -jar` (pom.xml, exec-maven-plugin): keep the two the same. */
+    static List<String> recommendedJvm(String jar) {
+        return List.of("-XX:+UseParallelGC", "-Xmx1g", "-XX:AOTCache=" + jar.replaceFirst("\\.jar$", ".aot"));
     }
 
     boolean runs(String part) {

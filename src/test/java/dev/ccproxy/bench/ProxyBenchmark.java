@@ -127,11 +127,13 @@ public final class ProxyBenchmark {
             vertx.close();
         }
         String header = "# claude-code-proxy benchmark\n\n" + String.format(Locale.ROOT, "%s, %d cores, %s. Proxy: "
-                        + "`java %s-jar %s` (Java %s), its own process; two identical stubs (Vert.x, one event loop; one "
+                        + "`java %s-jar %s` (Java %s%s), its own process; two identical stubs (Vert.x, one event loop; one "
                         + "called directly, one behind the proxy) and the load generator (Vert.x) are three more "
                         + "processes on the same cores.%n%n",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), machine(), String.join(" ", options.proxyJvm())
-                        + (options.proxyJvm().isEmpty() ? "" : " "), options.jar(), javaVersion()) + "## Summary\n\n"
+                        + (options.proxyJvm().isEmpty() ? "" : " "), options.jar(), javaVersion(),
+                options.proxyJvm().equals(BenchOptions.recommendedJvm(options.jar())) ? "; the README's command"
+                        : options.proxyJvm().isEmpty() ? "; the JVM's defaults" : "") + "## Summary\n\n"
                 + results.summary() + "\n";
         Files.writeString(options.out().resolve("results.md"), header + report);
         if (!results.levels.isEmpty()) {

@@ -41,7 +41,7 @@ class ReadinessRouteTest extends ProxyRouteTestSupport {
         // the checks really ran: the context's, and one per route (platform-http, direct) with its consumer's
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(camelContext);
         assertThat(results).extracting(result -> result.getCheck().getId())
-                .contains("context", "route:messages-ingress", "route:chat-completions", "route:health-ready",
+                .contains("context", "tokenizer", "route:messages-ingress", "route:chat-completions", "route:health-ready",
                         "consumer:messages-ingress", "consumer:chat-completions");
         assertThat(results).allSatisfy(result -> assertThat(result.getState())
                 .as(result.getCheck().getId()).isEqualTo(HealthCheck.State.UP));

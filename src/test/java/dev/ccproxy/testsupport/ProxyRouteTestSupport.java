@@ -14,6 +14,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
@@ -89,6 +90,16 @@ public abstract class ProxyRouteTestSupport {
     @BeforeEach
     void resetUpstream() {
         upstream.resetAll();
+    }
+
+    /**
+     * Each test starts on a ready proxy (readiness includes the token tables, which load beside the start-up), so that
+     * no test's timings include the load.
+     */
+    @BeforeEach
+    void awaitReadiness() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> send(HttpRequest.newBuilder(proxy("/health/ready"))
+                .build()).statusCode() == 200);
     }
 
     @AfterEach
