@@ -5,7 +5,6 @@ import dev.ccproxy.streaming.VertxSseSink;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
@@ -25,7 +24,6 @@ public final class ClientConnection {
     static final String PROPERTY = "ProxyClientConnection";
 
     private final String requestId;
-    private final HttpServerRequest request;
     private final HttpServerResponse response;
     /** The event loop of the client's connection (the one the route's worker was dispatched from). */
     private final Context context;
@@ -34,10 +32,8 @@ public final class ClientConnection {
     private volatile Cancellable upstream;
     private volatile VertxSseSink stream;
 
-    private ClientConnection(String requestId, HttpServerRequest request, HttpServerResponse response,
-            Context context) {
+    private ClientConnection(String requestId, HttpServerResponse response, Context context) {
         this.requestId = requestId;
-        this.request = request;
         this.response = response;
         this.context = context;
     }
@@ -47,8 +43,8 @@ public final class ClientConnection {
         HttpMessage message = exchange.getIn(HttpMessage.class);
         // platform-http runs the route through executeBlocking, which makes the connection's event loop context the
         // current one for the route's (virtual) thread
-        ClientConnection connection = message == null ? new ClientConnection(requestId, null, null, null)
-                : new ClientConnection(requestId, message.getRequest(), message.getResponse(), Vertx.currentContext());
+        ClientConnection connection = message == null ? new ClientConnection(requestId, null, null)
+                : new ClientConnection(requestId, message.getResponse(), Vertx.currentContext());
         if (connection.response != null) {
             ResponseLifecycle.of(connection.response).whenClosed(connection::onClose);
         }
@@ -59,7 +55,7 @@ public final class ClientConnection {
     /** The exchange's connection; exchanges that did not come over HTTP get a detached one that never closes. */
     public static ClientConnection of(Exchange exchange) {
         ClientConnection connection = exchange.getProperty(PROPERTY, ClientConnection.class);
-        return connection != null ? connection : new ClientConnection(null, null, null, null);
+        return connection != null ? connection : new ClientConnection(null, null, null);
     }
 
     /** {@code req_…}, echoed in the {@code request-id} response header, in error bodies and in the log; may be null. */

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The routes' decisions, read from the exchange's {@link UpstreamCall}: the YAML's choices refer to these by name
- * ({@code ref: callsResponsesApi}, {@code ref: clientStreams}), so that no route has to dig into the call.
+ * ({@code ref: responsesApiCall}, {@code ref: streamedCall}), so that no route has to dig into the call.
  */
 public final class UpstreamCallIs implements Predicate {
 

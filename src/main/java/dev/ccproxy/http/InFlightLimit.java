@@ -67,8 +67,4 @@ public final class InFlightLimit {
     public int limit() {
         return limit;
     }
-
-    public int inFlight() {
-        return inFlight.get();
-    }
 }

@@ -55,11 +55,6 @@ public final class ResponseLifecycle {
         return lifecycle;
     }
 
-    /** How many responses are watched now (their requests in flight). */
-    public static int watched() {
-        return OPEN.size();
-    }
-
     /** Runs {@code listener} once the response has ended or its connection closed. */
     public void whenDone(Runnable listener) {
         boolean now;

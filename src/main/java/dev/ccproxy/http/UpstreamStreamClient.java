@@ -32,12 +32,11 @@ import java.util.function.Consumer;
  *
  * <p>Up to the upstream's status line it behaves as camel-http does for the route's error handling: a status other
  * than 2xx is an {@link HttpOperationFailedException} with the upstream's body and headers; a connection the upstream
- * closed without answering is a {@link NoHttpResponseException}; silence past the idle timeout a
- * {@link SocketTimeoutException}; a refused connection a {@link java.net.ConnectException}. The same retries and the
- * same status table apply to both clients.
+ * closed without answering is a {@link NoHttpResponseException}; a refused connection a
+ * {@link java.net.ConnectException}. The same retries and the same status table apply to both clients.
  *
- * <p>No timer per request: the caller waits for the status line with the idle timeout ({@link #idleTimeout()}), and
- * once the stream runs the one {@code StreamTimer} watches its silences.
+ * <p>No timer per request: the caller waits for the status line at most the idle timeout ({@link #idleTimeout()}; past
+ * it, a {@link SocketTimeoutException}), and once the stream runs the one {@code StreamTimer} watches its silences.
  */
 public final class UpstreamStreamClient implements AutoCloseable {
 

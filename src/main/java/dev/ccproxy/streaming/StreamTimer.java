@@ -54,11 +54,6 @@ public final class StreamTimer implements AutoCloseable {
         open.remove(stream);
     }
 
-    /** How many streams are open now. */
-    public int watched() {
-        return open.size();
-    }
-
     private void tick() {
         long now = System.nanoTime();
         for (Watched stream : open) {
