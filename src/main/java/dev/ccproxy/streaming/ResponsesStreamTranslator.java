@@ -1,7 +1,6 @@
 package dev.ccproxy.streaming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.StreamEvent.Delta;
