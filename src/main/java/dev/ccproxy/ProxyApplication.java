@@ -1,6 +1,5 @@
 package dev.ccproxy;
 
-import dev.ccproxy.config.ProxyBeans;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Files;

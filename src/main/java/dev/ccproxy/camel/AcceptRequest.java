@@ -1,6 +1,6 @@
 package dev.ccproxy.camel;
 
-import dev.ccproxy.mapping.Ids;
+import dev.ccproxy.anthropic.Ids;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

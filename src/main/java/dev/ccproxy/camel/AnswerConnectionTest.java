@@ -2,7 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.health.ConnectionTestReport;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

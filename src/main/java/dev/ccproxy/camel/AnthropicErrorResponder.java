@@ -4,7 +4,7 @@ import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.error.ErrorClassifier;
 import dev.ccproxy.error.ProxyException;
-import dev.ccproxy.streaming.VertxSseSink;
+import dev.ccproxy.stream.VertxSseSink;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.http.ResponseLifecycle;
-import dev.ccproxy.streaming.VertxSseSink;
+import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;

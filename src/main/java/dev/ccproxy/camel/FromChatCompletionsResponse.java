@@ -4,9 +4,9 @@ import dev.ccproxy.anthropic.MessagesResponse;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.ChatCompletionsToAnthropic;
-import dev.ccproxy.mapping.TranslationContext;
 import dev.ccproxy.openai.chat.ChatCompletion;
+import dev.ccproxy.translate.chat.ChatToAnthropicResponse;
+import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -24,7 +24,7 @@ public final class FromChatCompletionsResponse implements Processor {
     public void process(Exchange exchange) {
         TranslationContext context = UpstreamCall.of(exchange).context();
         ChatCompletion completion = read(exchange.getIn().getBody(InputStream.class));
-        MessagesResponse response = ChatCompletionsToAnthropic.map(completion, context);
+        MessagesResponse response = ChatToAnthropicResponse.map(completion, context);
         AnthropicReplies.json(exchange, 200, response);
         LOG.info("{} {} -> {}: 200 {} in {} ms", ClientConnection.of(exchange).requestId(), context.requestedModel(),
                 context.upstreamModel(), response.stopReason(), exchange.getClock().elapsed());

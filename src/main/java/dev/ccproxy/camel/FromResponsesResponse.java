@@ -4,9 +4,9 @@ import dev.ccproxy.anthropic.MessagesResponse;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.ResponsesToAnthropic;
-import dev.ccproxy.mapping.TranslationContext;
 import dev.ccproxy.openai.responses.ResponsesResponse;
+import dev.ccproxy.translate.common.TranslationContext;
+import dev.ccproxy.translate.responses.ResponsesToAnthropicResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ public final class FromResponsesResponse implements Processor {
     @Override
     public void process(Exchange exchange) {
         TranslationContext context = UpstreamCall.of(exchange).context();
-        MessagesResponse response = ResponsesToAnthropic.map(read(exchange.getIn().getBody(InputStream.class)),
+        MessagesResponse response = ResponsesToAnthropicResponse.map(read(exchange.getIn().getBody(InputStream.class)),
                 context);
         AnthropicReplies.json(exchange, 200, response);
         LOG.info("{} {} -> {} (responses): 200 {} in {} ms", ClientConnection.of(exchange).requestId(),

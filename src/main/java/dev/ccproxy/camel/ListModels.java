@@ -2,7 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.ModelListQuery;
 import dev.ccproxy.http.QueryParameters;
-import dev.ccproxy.mapping.ModelCatalog;
+import dev.ccproxy.routing.ModelCatalog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -3,9 +3,9 @@ package dev.ccproxy.camel;
 import dev.ccproxy.anthropic.Message;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.TextBlock;
-import dev.ccproxy.mapping.ModelResolver;
-import dev.ccproxy.mapping.TranslationContext;
-import dev.ccproxy.mapping.UpstreamTarget;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.routing.UpstreamTarget;
+import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,11 +1,11 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.http.UpstreamStreamClient;
-import dev.ccproxy.streaming.StreamRelay;
-import dev.ccproxy.streaming.StreamTimer;
-import dev.ccproxy.streaming.StreamTranslators;
-import dev.ccproxy.streaming.UpstreamPipe;
-import dev.ccproxy.streaming.VertxSseSink;
+import dev.ccproxy.stream.StreamRelay;
+import dev.ccproxy.stream.StreamTimer;
+import dev.ccproxy.stream.StreamTranslators;
+import dev.ccproxy.stream.UpstreamPipe;
+import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;

@@ -1,7 +1,7 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.error.NotFoundException;
-import dev.ccproxy.mapping.ModelCatalog;
+import dev.ccproxy.routing.ModelCatalog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

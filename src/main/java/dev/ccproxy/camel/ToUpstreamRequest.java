@@ -2,7 +2,7 @@ package dev.ccproxy.camel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.UpstreamRequestMapper;
+import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -12,9 +12,9 @@ import org.apache.camel.Processor;
  */
 public final class ToUpstreamRequest implements Processor {
 
-    private final UpstreamRequestMapper mapper;
+    private final AnthropicToUpstreamRequest mapper;
 
-    public ToUpstreamRequest(UpstreamRequestMapper mapper) {
+    public ToUpstreamRequest(AnthropicToUpstreamRequest mapper) {
         this.mapper = mapper;
     }
 

@@ -2,7 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.UpstreamApi;
-import dev.ccproxy.mapping.TranslationContext;
+import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 
 /**

@@ -9,12 +9,12 @@ import java.util.Locale;
  * Applies {@code LOG_LEVEL} / {@code proxy.log.level}. The seed took Python's level names, so WARNING and CRITICAL are
  * understood too. Camel logs at the same level; the HTTP client and Vert.x only follow when DEBUG or TRACE is asked.
  */
-final class LogLevelConfigurer {
+public final class LogLevelConfigurer {
 
     private LogLevelConfigurer() {
     }
 
-    static void apply(String name) {
+    public static void apply(String name) {
         Level level = parse(name);
         Configurator.setRootLevel(level);
         if (level.isLessSpecificThan(Level.DEBUG)) {

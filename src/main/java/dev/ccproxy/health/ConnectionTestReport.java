@@ -3,7 +3,7 @@ package dev.ccproxy.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccproxy.mapping.UpstreamTarget;
+import dev.ccproxy.routing.UpstreamTarget;
 
 import java.util.Locale;
 

@@ -2,9 +2,9 @@ package dev.ccproxy.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.ErrorResponse;
+import dev.ccproxy.anthropic.Ids;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.mapping.Ids;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

@@ -15,8 +15,8 @@ import dev.ccproxy.anthropic.ToolReferenceBlock;
 import dev.ccproxy.anthropic.ToolResultBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
 import dev.ccproxy.anthropic.WebSearchToolResultBlock;
-import dev.ccproxy.mapping.BlockText;
-import dev.ccproxy.mapping.LoadedTools;
+import dev.ccproxy.translate.common.BlockText;
+import dev.ccproxy.translate.common.LoadedTools;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

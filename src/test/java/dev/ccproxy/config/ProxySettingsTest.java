@@ -1,7 +1,7 @@
 package dev.ccproxy.config;
 
-import dev.ccproxy.mapping.ModelResolver;
-import dev.ccproxy.mapping.UpstreamTarget;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.routing.UpstreamTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

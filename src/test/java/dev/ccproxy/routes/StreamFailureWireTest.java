@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.camel.ClientConnection;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.streaming.VertxSseSink;
+import dev.ccproxy.stream.VertxSseSink;
 import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.RawHttp;

@@ -2,7 +2,7 @@ package dev.ccproxy.testsupport;
 
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.json.ProxyJson;
-import dev.ccproxy.streaming.EventSink;
+import dev.ccproxy.translate.common.EventSink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
 import dev.ccproxy.config.ProxySettings;
-import dev.ccproxy.mapping.ModelResolver;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.routing.ModelResolver;
 
 import java.io.IOException;
 import java.io.Reader;

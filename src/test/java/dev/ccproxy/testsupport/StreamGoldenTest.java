@@ -1,8 +1,8 @@
 package dev.ccproxy.testsupport;
 
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.streaming.StreamRelay;
-import dev.ccproxy.streaming.UpstreamStreamTranslator;
+import dev.ccproxy.stream.StreamRelay;
+import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +28,7 @@ public abstract class StreamGoldenTest {
     protected abstract String defaultRequest();
 
     /** The production translator for one stream, configured by the case's settings. */
-    protected abstract UpstreamStreamTranslator translator(MessagesRequest request, Properties settings);
+    protected abstract UpstreamToAnthropicStream translator(MessagesRequest request, Properties settings);
 
     /** The case's recorded stream as the upstream sent it on the wire. */
     protected abstract byte[] upstreamSse(Path dir) throws IOException;

@@ -1,0 +1,157 @@
+package dev.ccproxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccproxy.camel.AcceptRequest;
+import dev.ccproxy.camel.AnswerConnectionTest;
+import dev.ccproxy.camel.AnthropicErrorResponder;
+import dev.ccproxy.camel.AuthenticateClient;
+import dev.ccproxy.camel.CountTokens;
+import dev.ccproxy.camel.FromChatCompletionsResponse;
+import dev.ccproxy.camel.FromResponsesResponse;
+import dev.ccproxy.camel.ListModels;
+import dev.ccproxy.camel.ProbeSmallModel;
+import dev.ccproxy.camel.ReadMessagesRequest;
+import dev.ccproxy.camel.ReadinessCheck;
+import dev.ccproxy.camel.RelayStreamToClient;
+import dev.ccproxy.camel.RetrieveModel;
+import dev.ccproxy.camel.RetryableUpstreamFailure;
+import dev.ccproxy.camel.ToUpstreamRequest;
+import dev.ccproxy.camel.UpstreamCallIs;
+import dev.ccproxy.camel.UpstreamCancellation;
+import dev.ccproxy.camel.UpstreamEndpoint;
+import dev.ccproxy.config.LogLevelConfigurer;
+import dev.ccproxy.config.ModelChoice;
+import dev.ccproxy.config.ProviderSettings;
+import dev.ccproxy.config.ProxySettings;
+import dev.ccproxy.config.StreamingSettings;
+import dev.ccproxy.health.TokenizerReadiness;
+import dev.ccproxy.http.AdmissionControl;
+import dev.ccproxy.http.HttpErrorPages;
+import dev.ccproxy.http.InFlightLimit;
+import dev.ccproxy.http.ServerVertx;
+import dev.ccproxy.http.UpstreamStreamClient;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.routing.ModelCatalog;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.stream.StreamTimer;
+import dev.ccproxy.stream.StreamTranslators;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.tokens.TextTokens;
+import dev.ccproxy.translate.chat.AnthropicToChatRequest;
+import dev.ccproxy.translate.responses.AnthropicToResponsesRequest;
+import io.vertx.core.Vertx;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+
+/**
+ * Reads the settings once and registers the beans the YAML routes refer to by name ({@code process: {ref: …}}).
+ * Processors are stateless, so one instance of each serves every request.
+ */
+public final class ProxyBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyBeans.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        ProxySettings settings = ProxySettings.load(context.getPropertiesComponent());
+        LogLevelConfigurer.apply(settings.logLevel());
+        ModelResolver models = new ModelResolver(settings);
+
+        Registry registry = context.getRegistry();
+        // platform-http serves on this Vert.x (it takes the one in the registry): routes run on virtual threads
+        Vertx vertx = ServerVertx.create(settings.server().eventLoops());
+        registry.bind("vertx", Vertx.class, vertx);
+        context.addLifecycleStrategy(new ClosesVertx(vertx));
+        InFlightLimit inFlight = InFlightLimit.fitting(settings.server().maxConcurrentRequests());
+        registry.bind("inFlightLimit", inFlight);
+
+        registry.bind("objectMapper", ObjectMapper.class, ProxyJson.mapper());
+        registry.bind("proxySettings", settings);
+        // the ingress
+        registry.bind("acceptRequest", new AcceptRequest());
+        registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
+        registry.bind("readMessagesRequest", new ReadMessagesRequest(models));
+        registry.bind("responsesApiCall", UpstreamCallIs.forTheResponsesApi());
+        registry.bind("streamedCall", UpstreamCallIs.streamed());
+        // the upstream routes (one template, a pair of mappers for each API)
+        registry.bind("toChatCompletionsRequest",
+                new ToUpstreamRequest(new AnthropicToChatRequest(models, settings.tokens())));
+        registry.bind("toResponsesRequest",
+                new ToUpstreamRequest(new AnthropicToResponsesRequest(models, settings.tokens())));
+        registry.bind("upstreamEndpoint", new UpstreamEndpoint());
+        registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
+        registry.bind("fromResponsesResponse", new FromResponsesResponse());
+        StreamingSettings streaming = settings.streaming();
+        // one counter for count_tokens and for message_start's input tokens: both hit the same cache by content
+        TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
+        RequestTokens inputTokens = new RequestTokens(textTokens);
+        // ready once the token tables, which load beside the start-up, are in (Camel's health checks find the bean)
+        registry.bind("tokenizerReadiness", new TokenizerReadiness(textTokens::loaded));
+        // streams: opened with Vert.x's client and relayed on the event loop; one timer for all of them pings quiet
+        // clients and cuts silent upstreams
+        StreamTimer timer = new StreamTimer(streaming.pingInterval(), settings.upstreamClient().idleTimeout(),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "stream-timer"));
+        registry.bind("relayStreamToClient", new RelayStreamToClient(
+                new UpstreamStreamClient(vertx, settings.upstreamClient()), timer,
+                new StreamTranslators(streaming.bufferToolCalls(), inputTokens)));
+        // the other endpoints
+        registry.bind("countTokens", new CountTokens(inputTokens));
+        ModelCatalog catalog = new ModelCatalog(settings.models(), models, settings.tokens());
+        registry.bind("listModels", new ListModels(catalog));
+        registry.bind("retrieveModel", new RetrieveModel(catalog));
+        registry.bind("readinessCheck", new ReadinessCheck());
+        registry.bind("probeSmallModel", new ProbeSmallModel(models));
+        registry.bind("answerConnectionTest", new AnswerConnectionTest());
+        // failures
+        registry.bind("upstreamCancellation", new UpstreamCancellation());
+        registry.bind("retryableUpstreamFailure",
+                new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));
+        registry.bind("anthropicErrorResponder",
+                new AnthropicErrorResponder(settings.defaultProvider().describe()));
+        context.addStartupListener(new HttpErrorPages());
+        context.addStartupListener(new AdmissionControl(inFlight));
+
+        settings.providers().values().forEach(provider -> LOG.info("Provider {}: {} ({}, {} API by default)",
+                provider.name(), provider.baseUrl(), provider.azure() ? "Azure OpenAI" : "OpenAI-compatible",
+                provider.api().name().toLowerCase(java.util.Locale.ROOT)));
+        LOG.info("Up to {} requests in flight at once (proxy.server.max-concurrent-requests)", inFlight.limit());
+        LOG.info("Models big={} middle={} small={}, {} map rule(s), {} profile rule(s); client key {}",
+                describe(settings.models().big()), describe(settings.models().middle()),
+                describe(settings.models().small()), settings.models().rules().size(),
+                settings.profiles().rules().size(), settings.clientApiKey() == null ? "not required" : "required");
+    }
+
+    /**
+     * Closes the server's Vert.x once Camel has stopped everything else, platform-http's server included
+     * (platform-http closes only a Vert.x it created itself).
+     */
+    private static final class ClosesVertx extends LifecycleStrategySupport {
+
+        private final Vertx vertx;
+
+        ClosesVertx(Vertx vertx) {
+            this.vertx = vertx;
+        }
+
+        @Override
+        public void onContextStopped(CamelContext context) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("Closing Vert.x did not finish cleanly", e);
+            }
+        }
+    }
+
+    private static String describe(ModelChoice choice) {
+        return choice.provider().equals(ProviderSettings.DEFAULT) ? choice.model()
+                : choice.model() + " on " + choice.provider();
+    }
+}

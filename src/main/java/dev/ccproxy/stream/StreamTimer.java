@@ -1,0 +1,78 @@
+package dev.ccproxy.stream;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One timer for every open stream: a client that has been sent nothing for the ping interval gets a {@code ping}
+ * (long reasoning, a slow search), and an upstream that has sent nothing for the idle timeout is cut off with
+ * {@code timeout_error}. A task or a timer per stream would put thousands of entries in some queue (Camel's sized
+ * scheduler refused the 1,001st); one walk over the open streams every tick costs well under a microsecond a stream.
+ */
+public final class StreamTimer implements AutoCloseable {
+
+    /** A stream the timer watches; its actions are handed to the stream's own event loop. */
+    public interface Watched {
+        /** When the client was last written to ({@link System#nanoTime()}). */
+        long lastClientWrite();
+
+        /** When the upstream last sent anything ({@link System#nanoTime()}). */
+        long lastUpstreamData();
+
+        /** Send the client a {@code ping}. */
+        void ping();
+
+        /** The upstream has been silent too long: end the stream with a timeout error. */
+        void upstreamSilent();
+    }
+
+    private final Set<Watched> open = ConcurrentHashMap.newKeySet();
+    private final long pingNanos;
+    private final long idleNanos;
+    private final ScheduledFuture<?> ticks;
+
+    /**
+     * Schedules the one task on {@code timer} (a single thread is plenty), often enough to ping and cut within a
+     * quarter of either interval, and at least once a second.
+     */
+    public StreamTimer(Duration pingInterval, Duration upstreamIdleTimeout, ScheduledExecutorService timer) {
+        this.pingNanos = pingInterval.toNanos();
+        this.idleNanos = upstreamIdleTimeout.toNanos();
+        long period = Math.max(50, Math.min(1000, Math.min(pingInterval.toMillis(), upstreamIdleTimeout.toMillis()) / 4));
+        this.ticks = timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public void watch(Watched stream) {
+        open.add(stream);
+    }
+
+    public void forget(Watched stream) {
+        open.remove(stream);
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Watched stream : open) {
+            try {
+                if (now - stream.lastUpstreamData() >= idleNanos) {
+                    open.remove(stream);
+                    stream.upstreamSilent();
+                } else if (now - stream.lastClientWrite() >= pingNanos) {
+                    stream.ping();
+                }
+            } catch (RuntimeException e) {
+                // one broken stream must not stop the others' pings; its own relay sees the failure
+                open.remove(stream);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        ticks.cancel(false);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.ccproxy.stream;
+
+import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Relays one upstream response into the client's response on the event loop that serves both connections: each
+ * piece the upstream sends is decoded, translated and written to the client in the same task, with no thread in
+ * between and none held while the stream is quiet. A stream costs its two connections and its translator's state.
+ *
+ * <p>The client's pace sets the upstream's: when the client's write queue is full the upstream is paused until it
+ * drains. A stream that fails or loses its client resets the upstream request, which closes that connection at once
+ * (nothing is drained, no more tokens are generated for nobody); a completed one leaves it to the pool.
+ */
+public final class UpstreamPipe implements StreamTimer.Watched {
+
+    private final Context context;
+    private final HttpClientResponse upstream;
+    private final VertxSseSink client;
+    private final StreamRelay relay;
+    private final StreamTimer timer;
+    private final CompletableFuture<StreamRelay.Outcome> outcome = new CompletableFuture<>();
+    private volatile long lastUpstreamData = System.nanoTime();
+    /** Paused for a slow client: the upstream's silence is then ours, not its own. */
+    private volatile boolean paused;
+
+    private UpstreamPipe(Context context, HttpClientResponse upstream, VertxSseSink client, StreamRelay relay,
+            StreamTimer timer) {
+        this.context = context;
+        this.upstream = upstream;
+        this.client = client;
+        this.relay = relay;
+        this.timer = timer;
+    }
+
+    /**
+     * Starts relaying on {@code context} (the event loop of both connections); the answer completes when the stream
+     * is over and the client's response has ended.
+     */
+    public static UpstreamPipe start(Context context, HttpClientResponse upstream, VertxSseSink client,
+            UpstreamToAnthropicStream translator, StreamTimer timer) {
+        UpstreamPipe pipe = new UpstreamPipe(context, upstream, client, new StreamRelay(translator, client), timer);
+        context.runOnContext(ignored -> pipe.begin());
+        return pipe;
+    }
+
+    public CompletableFuture<StreamRelay.Outcome> outcome() {
+        return outcome;
+    }
+
+    /** The client went away (from any thread): the upstream is dropped at once. */
+    public void clientGone() {
+        context.runOnContext(ignored -> {
+            relay.onClientGone();
+            over();
+        });
+    }
+
+    @Override
+    public long lastClientWrite() {
+        return client.lastWrite();
+    }
+
+    @Override
+    public long lastUpstreamData() {
+        return paused ? System.nanoTime() : lastUpstreamData;
+    }
+
+    @Override
+    public void ping() {
+        context.runOnContext(ignored -> {
+            if (!outcome.isDone()) {
+                client.ping();
+            }
+        });
+    }
+
+    @Override
+    public void upstreamSilent() {
+        context.runOnContext(ignored -> {
+            relay.onFailure(new SocketTimeoutException("idle upstream"));
+            over();
+        });
+    }
+
+    private void begin() {
+        timer.watch(this);
+        upstream.handler(this::onPiece);
+        upstream.endHandler(ignored -> {
+            relay.onEnd();
+            over();
+        });
+        upstream.exceptionHandler(failure -> {
+            relay.onFailure(asIo(failure));
+            over();
+        });
+        relay.begin();
+        if (relay.outcome() != null) {
+            over();
+        } else {
+            upstream.resume();
+        }
+    }
+
+    private void onPiece(Buffer piece) {
+        if (outcome.isDone()) {
+            // a completed answer's trailing bytes: read and dropped, so the connection can go back to the pool
+            return;
+        }
+        lastUpstreamData = System.nanoTime();
+        ByteBuf bytes = piece.getByteBuf();
+        boolean more;
+        if (bytes.hasArray()) {
+            more = relay.onBytes(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        } else {
+            byte[] copy = piece.getBytes();
+            more = relay.onBytes(copy, 0, copy.length);
+        }
+        if (!more) {
+            over();
+        } else if (client.writeQueueFull()) {
+            paused = true;
+            upstream.pause();
+            client.onDrain(() -> {
+                paused = false;
+                lastUpstreamData = System.nanoTime();
+                upstream.resume();
+            });
+        }
+    }
+
+    /** Once the relay has an outcome: end the client's response, let go of the upstream, tell the waiting route. */
+    private void over() {
+        StreamRelay.Outcome how = relay.outcome();
+        if (how == null || outcome.isDone()) {
+            return;
+        }
+        timer.forget(this);
+        client.end();
+        if (how != StreamRelay.Outcome.COMPLETED) {
+            upstream.request().reset();
+        } else {
+            upstream.resume();
+        }
+        outcome.complete(how);
+    }
+
+    /** Vert.x reports an idle upstream as a timeout and a dropped one as a closed connection; the relay reads I/O. */
+    static IOException asIo(Throwable failure) {
+        if (failure instanceof IOException io) {
+            return io;
+        }
+        if (failure instanceof TimeoutException) {
+            return new SocketTimeoutException(failure.getMessage());
+        }
+        return new IOException(failure.getMessage() == null ? "connection closed" : failure.getMessage(), failure);
+    }
+}

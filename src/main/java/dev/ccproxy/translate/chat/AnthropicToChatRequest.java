@@ -1,0 +1,114 @@
+package dev.ccproxy.translate.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.Tool;
+import dev.ccproxy.config.ModelProfile;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.openai.chat.ChatCompletionRequest;
+import dev.ccproxy.openai.chat.ChatTool;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.routing.OutputTokens;
+import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
+import dev.ccproxy.translate.common.LoadedTools;
+import dev.ccproxy.translate.common.Sampling;
+import dev.ccproxy.translate.common.TranslationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Anthropic Messages request → Chat Completions request (protocol.md b.2), shaped by the upstream model's profile:
+ * {@code max_tokens} clamped to what the model allows and sent under the name it takes, sampling parameters only
+ * when the client set them and the model accepts them, reasoning in the model's style, images only for models that
+ * see, tool schemas in the model's dialect. {@code top_k} has no OpenAI equivalent and is dropped.
+ */
+public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest {
+
+    /** OpenAI accepts at most four stop sequences. */
+    static final int MAX_STOP_SEQUENCES = 4;
+    /** OpenAI's limit for {@code user}. */
+    static final int MAX_USER_LENGTH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnthropicToChatRequest.class);
+
+    private final TokenLimits tokenLimits;
+    private final ModelResolver models;
+
+    public AnthropicToChatRequest(ModelResolver models, TokenLimits tokenLimits) {
+        this.models = models;
+        this.tokenLimits = tokenLimits;
+    }
+
+    /** The context the answer's mapping needs: target, tool names, stop sequences. */
+    @Override
+    public TranslationContext context(MessagesRequest request) {
+        return TranslationContext.of(request, models);
+    }
+
+    @Override
+    public ChatCompletionRequest map(MessagesRequest request, TranslationContext context) {
+        ModelProfile profile = context.profile();
+        List<ChatTool> tools = null;
+        JsonNode toolChoice = null;
+        Boolean parallelToolCalls = null;
+        // tool_choice is checked whenever tools are declared, even when none of them is loaded yet
+        JsonNode choice = request.hasTools()
+                ? AnthropicToChatTools.toolChoice(request.toolChoice(), request.tools(), context.toolNames()) : null;
+        List<Tool> loaded = LoadedTools.of(request);
+        if (!loaded.isEmpty()) {
+            tools = AnthropicToChatTools.tools(request.tools(), loaded, context.toolNames(), profile.schemaDialect());
+            toolChoice = choice;
+            if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
+                parallelToolCalls = false;
+            }
+        }
+        if (request.topK() != null) {
+            LOG.debug("top_k has no Chat Completions equivalent and is not sent");
+        }
+        int maxTokens = OutputTokens.of(request, tokenLimits, context);
+        boolean completionTokens = profile.completionTokens();
+        boolean sampling = Sampling.allowed(request, context);
+        ChatReasoning reasoning = ChatReasoning.of(request, profile.reasoning());
+        boolean streamUsage = context.target().provider().includeUsage();
+        return new ChatCompletionRequest(
+                context.upstreamModel(),
+                AnthropicToChatMessages.map(request.system(), request.messages(), context.toolNames(), profile),
+                completionTokens ? null : maxTokens,
+                completionTokens ? maxTokens : null,
+                sampling ? request.temperature() : null,
+                sampling ? request.topP() : null,
+                stop(request.stopSequences()),
+                request.streaming() ? Boolean.TRUE : null,
+                request.streaming() && streamUsage ? new ChatCompletionRequest.StreamOptions(true) : null,
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                user(request),
+                reasoning.reasoningEffort(),
+                reasoning.reasoning(),
+                reasoning.thinking(),
+                reasoning.chatTemplateKwargs());
+    }
+
+    private static List<String> stop(List<String> sequences) {
+        if (sequences == null || sequences.isEmpty()) {
+            return null;
+        }
+        if (sequences.size() > MAX_STOP_SEQUENCES) {
+            LOG.warn("{} stop sequences requested; OpenAI-compatible upstreams take at most {}, the rest are not sent",
+                    sequences.size(), MAX_STOP_SEQUENCES);
+            return List.copyOf(sequences.subList(0, MAX_STOP_SEQUENCES));
+        }
+        return List.copyOf(sequences);
+    }
+
+    public static String user(MessagesRequest request) {
+        if (request.metadata() == null || request.metadata().userId() == null || request.metadata().userId().isEmpty()) {
+            return null;
+        }
+        String userId = request.metadata().userId();
+        return userId.length() <= MAX_USER_LENGTH ? userId : userId.substring(0, MAX_USER_LENGTH);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ccproxy.translate.common;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.ModelProfile;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.routing.UpstreamTarget;
+
+import java.util.List;
+
+/**
+ * What the way back needs to know about the way out: the model the client asked for (echoed in the answer), where
+ * the request went (provider, upstream model and its profile), the tool-name map and the requested stop sequences.
+ * Lives for one exchange.
+ */
+public record TranslationContext(String requestedModel, UpstreamTarget target, ToolNames toolNames,
+        List<String> stopSequences) {
+
+    public TranslationContext {
+        stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
+    }
+
+    /** The request's target (the web-search model when it carries the web-search tool) and its tool names. */
+    public static TranslationContext of(MessagesRequest request, ModelResolver models) {
+        UpstreamTarget target = request.wantsWebSearch() ? models.resolveWebSearch(request.model())
+                : models.resolve(request.model());
+        return forTarget(request, target);
+    }
+
+    /** The request sent to a target chosen beforehand, not through the model map. */
+    public static TranslationContext forTarget(MessagesRequest request, UpstreamTarget target) {
+        return new TranslationContext(request.model(), target,
+                ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences());
+    }
+
+    public String upstreamModel() {
+        return target.model();
+    }
+
+    public ModelProfile profile() {
+        return target.profile();
+    }
+}

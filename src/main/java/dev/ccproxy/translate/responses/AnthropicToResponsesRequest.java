@@ -1,0 +1,112 @@
+package dev.ccproxy.translate.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.anthropic.Tool;
+import dev.ccproxy.config.ModelProfile;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.openai.responses.ResponsesRequest;
+import dev.ccproxy.openai.responses.ResponsesTool;
+import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.routing.OutputTokens;
+import dev.ccproxy.translate.chat.AnthropicToChatRequest;
+import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
+import dev.ccproxy.translate.common.BlockText;
+import dev.ccproxy.translate.common.LoadedTools;
+import dev.ccproxy.translate.common.ReasoningEffort;
+import dev.ccproxy.translate.common.Sampling;
+import dev.ccproxy.translate.common.TranslationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Anthropic Messages request → Responses API request (protocol.md b.4): the system prompt as {@code instructions},
+ * history as input items, tools flat, web search with its sources included, {@code max_output_tokens}, reasoning
+ * effort for reasoning models, {@code store: false}. Stop sequences have no Responses equivalent and are not sent.
+ */
+public final class AnthropicToResponsesRequest implements AnthropicToUpstreamRequest {
+
+    /** Sources come back with each search, so web_search_tool_result blocks can list them. */
+    static final String WEB_SEARCH_SOURCES = "web_search_call.action.sources";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnthropicToResponsesRequest.class);
+
+    private final ModelResolver models;
+    private final TokenLimits tokenLimits;
+
+    public AnthropicToResponsesRequest(ModelResolver models, TokenLimits tokenLimits) {
+        this.models = models;
+        this.tokenLimits = tokenLimits;
+    }
+
+    @Override
+    public TranslationContext context(MessagesRequest request) {
+        return TranslationContext.of(request, models);
+    }
+
+    @Override
+    public ResponsesRequest map(MessagesRequest request, TranslationContext context) {
+        List<ResponsesTool> tools = null;
+        JsonNode toolChoice = null;
+        Boolean parallelToolCalls = null;
+        Integer maxToolCalls = null;
+        List<String> include = null;
+        // tool_choice is checked whenever tools are declared, even when none of them is loaded yet
+        JsonNode choice = request.hasTools()
+                ? AnthropicToResponsesTools.toolChoice(request.toolChoice(), request.tools(), context.toolNames()) : null;
+        List<Tool> loaded = LoadedTools.of(request);
+        if (!loaded.isEmpty()) {
+            tools = AnthropicToResponsesTools.tools(request.tools(), loaded, context.toolNames(),
+                    context.profile().schemaDialect());
+            toolChoice = choice;
+            maxToolCalls = AnthropicToResponsesTools.maxToolCalls(request.tools());
+            if (request.toolChoice() != null && request.toolChoice().parallelDisabled()) {
+                parallelToolCalls = false;
+            }
+            if (request.wantsWebSearch()) {
+                include = List.of(WEB_SEARCH_SOURCES);
+            }
+        }
+        if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
+            LOG.info("stop_sequences {} are not sent: the Responses API has no stop parameter",
+                    request.stopSequences());
+        }
+        String instructions = BlockText.join(request.system(), "\n\n");
+        boolean sampling = Sampling.allowed(request, context);
+        return new ResponsesRequest(
+                context.upstreamModel(),
+                instructions.isEmpty() ? null : instructions,
+                AnthropicToResponsesInput.map(request.messages(), context.toolNames(), context.profile().vision()),
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                OutputTokens.of(request, tokenLimits, context),
+                maxToolCalls,
+                sampling ? request.temperature() : null,
+                sampling ? request.topP() : null,
+                reasoning(request, context),
+                include,
+                false,
+                request.streaming() ? Boolean.TRUE : null,
+                AnthropicToChatRequest.user(request));
+    }
+
+    /** Only reasoning models (a reasoning style in their profile) take a reasoning effort; others refuse it. */
+    private static ResponsesRequest.Reasoning reasoning(MessagesRequest request, TranslationContext context) {
+        String effort = ReasoningEffort.of(request);
+        if (context.profile().reasoning() == ModelProfile.ReasoningStyle.NONE) {
+            if (effort != null) {
+                LOG.debug("{} is not a reasoning model; the requested effort {} is not sent", context.upstreamModel(),
+                        effort);
+            }
+            return null;
+        }
+        boolean summaries = ReasoningEffort.thinkingWanted(request);
+        if (effort == null && !summaries) {
+            return null;
+        }
+        return new ResponsesRequest.Reasoning(effort, summaries ? "auto" : null);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ccproxy.translate.chat;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.testsupport.GoldenCases;
+import dev.ccproxy.testsupport.OpenApiSpec;
+import dev.ccproxy.testsupport.RequestGoldenTest;
+
+import java.util.Properties;
+
+/** Anthropic request → Chat Completions request: the cases under {@code golden/anthropic-to-chat}. */
+class AnthropicToChatRequestGoldenTest extends RequestGoldenTest {
+
+    @Override
+    protected String direction() {
+        return "anthropic-to-chat";
+    }
+
+    @Override
+    protected String upstreamSchema() {
+        return OpenApiSpec.CHAT_REQUEST;
+    }
+
+    @Override
+    protected Object map(MessagesRequest request, Properties settings) {
+        AnthropicToChatRequest mapper = new AnthropicToChatRequest(
+                GoldenCases.resolver(settings), GoldenCases.tokenLimits(settings));
+        return mapper.map(request, mapper.context(request));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ccproxy.translate.chat;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.openai.chat.ChatCompletion;
+import dev.ccproxy.testsupport.AnswerGoldenTest;
+import dev.ccproxy.testsupport.GoldenCases;
+import dev.ccproxy.testsupport.OpenApiSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Chat Completions answer → Anthropic message: the cases under {@code golden/chat-to-anthropic}. */
+class ChatToAnthropicResponseGoldenTest extends AnswerGoldenTest {
+
+    @Override
+    protected String direction() {
+        return "chat-to-anthropic";
+    }
+
+    @Override
+    protected String defaultRequest() {
+        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    }
+
+    @Override
+    protected String upstreamSchema() {
+        return OpenApiSpec.CHAT_RESPONSE;
+    }
+
+    @Override
+    protected Object map(Path upstreamJson, MessagesRequest request, Properties settings) throws IOException {
+        AnthropicToChatRequest requestMapper = new AnthropicToChatRequest(
+                GoldenCases.resolver(settings), TokenLimits.NONE);
+        ChatCompletion completion = ProxyJson.mapper().readValue(upstreamJson.toFile(), ChatCompletion.class);
+        return ChatToAnthropicResponse.map(completion, requestMapper.context(request));
+    }
+}

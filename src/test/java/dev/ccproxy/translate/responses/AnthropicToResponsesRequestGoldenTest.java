@@ -1,0 +1,29 @@
+package dev.ccproxy.translate.responses;
+
+import dev.ccproxy.anthropic.MessagesRequest;
+import dev.ccproxy.testsupport.GoldenCases;
+import dev.ccproxy.testsupport.OpenApiSpec;
+import dev.ccproxy.testsupport.RequestGoldenTest;
+
+import java.util.Properties;
+
+/** Anthropic request → Responses API request: the cases under {@code golden/anthropic-to-responses}. */
+class AnthropicToResponsesRequestGoldenTest extends RequestGoldenTest {
+
+    @Override
+    protected String direction() {
+        return "anthropic-to-responses";
+    }
+
+    @Override
+    protected String upstreamSchema() {
+        return OpenApiSpec.RESPONSES_REQUEST;
+    }
+
+    @Override
+    protected Object map(MessagesRequest request, Properties settings) {
+        AnthropicToResponsesRequest mapper = new AnthropicToResponsesRequest(
+                GoldenCases.resolver(settings), GoldenCases.tokenLimits(settings));
+        return mapper.map(request, mapper.context(request));
+    }
+}
