@@ -2,7 +2,6 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.StreamEvent;
-import dev.ccproxy.error.ErrorClassifier;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.stream.VertxSseSink;
 import org.apache.camel.Exchange;

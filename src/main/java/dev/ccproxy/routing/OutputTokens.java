@@ -3,7 +3,6 @@ package dev.ccproxy.routing;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
-import dev.ccproxy.translate.common.TranslationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +18,11 @@ public final class OutputTokens {
     private OutputTokens() {
     }
 
-    public static int of(MessagesRequest request, TokenLimits limits, TranslationContext context) {
+    public static int of(MessagesRequest request, TokenLimits limits, UpstreamTarget target) {
         int bounded = limits.apply(request.maxTokens());
-        int clamped = context.profile().clampOutputTokens(bounded);
+        int clamped = target.profile().clampOutputTokens(bounded);
         if (clamped < bounded) {
-            LOG.debug("max_tokens {} is more than {} allows; {} is sent", bounded, context.upstreamModel(), clamped);
+            LOG.debug("max_tokens {} is more than {} allows; {} is sent", bounded, target.model(), clamped);
         }
         return clamped;
     }

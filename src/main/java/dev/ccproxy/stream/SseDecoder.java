@@ -1,5 +1,7 @@
 package dev.ccproxy.stream;
 
+import dev.ccproxy.translate.common.SseEvent;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +15,6 @@ import java.util.List;
  */
 public final class SseDecoder {
 
-    /** One event: its name (null when the server sent none) and its data. */
-    public record Event(String name, String data) {
-    }
-
     private byte[] pending = new byte[0];
     private int pendingLength;
     /** A CR ended the last line: an LF right after it belongs to that line end. */
@@ -25,8 +23,8 @@ public final class SseDecoder {
     private StringBuilder data;
 
     /** The events that {@code bytes} completes (often none, sometimes several). */
-    public List<Event> decode(byte[] bytes, int offset, int length) {
-        List<Event> events = new ArrayList<>(2);
+    public List<SseEvent> decode(byte[] bytes, int offset, int length) {
+        List<SseEvent> events = new ArrayList<>(2);
         int lineStart = offset;
         int end = offset + length;
         for (int i = offset; i < end; i++) {
@@ -49,18 +47,18 @@ public final class SseDecoder {
         return events;
     }
 
-    public List<Event> decode(byte[] bytes) {
+    public List<SseEvent> decode(byte[] bytes) {
         return decode(bytes, 0, bytes.length);
     }
 
     /** At the end of the stream: an event whose blank line never came still counts. */
-    public Event finish() {
+    public SseEvent finish() {
         if (pendingLength > 0) {
             // a last line without its line end (a non-empty line never completes an event by itself)
             line(new String(pending, 0, pendingLength, StandardCharsets.UTF_8), new ArrayList<>(0));
             pendingLength = 0;
         }
-        Event last = data != null ? new Event(name, data.toString()) : null;
+        SseEvent last = data != null ? new SseEvent(name, data.toString()) : null;
         data = null;
         name = null;
         return last;
@@ -89,10 +87,10 @@ public final class SseDecoder {
         pendingLength += more;
     }
 
-    private void line(String line, List<Event> events) {
+    private void line(String line, List<SseEvent> events) {
         if (line.isEmpty()) {
             if (data != null) {
-                events.add(new Event(name, data.toString()));
+                events.add(new SseEvent(name, data.toString()));
             }
             data = null;
             name = null;

@@ -3,6 +3,7 @@ package dev.ccproxy.stream;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.UpstreamStreamException;
 import dev.ccproxy.translate.common.EventSink;
+import dev.ccproxy.translate.common.SseEvent;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public final class StreamRelay {
     /** Bytes from the upstream. Answers whether more are wanted (false once the stream is over, however). */
     public boolean onBytes(byte[] bytes, int offset, int length) {
         run(() -> {
-            for (SseDecoder.Event event : decoder.decode(bytes, offset, length)) {
+            for (SseEvent event : decoder.decode(bytes, offset, length)) {
                 if (translate(event)) {
                     complete();
                     return;
@@ -57,7 +58,7 @@ public final class StreamRelay {
     /** The upstream's body ended. */
     public void onEnd() {
         run(() -> {
-            SseDecoder.Event last = decoder.finish();
+            SseEvent last = decoder.finish();
             if (last != null && translate(last)) {
                 complete();
                 return;
@@ -99,7 +100,7 @@ public final class StreamRelay {
     }
 
     /** True when the upstream said the answer is over. */
-    private boolean translate(SseDecoder.Event event) {
+    private boolean translate(SseEvent event) {
         if (!event.data().isBlank()) {
             client.send(translator.onEvent(event));
         }

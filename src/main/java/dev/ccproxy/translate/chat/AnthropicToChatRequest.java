@@ -13,6 +13,7 @@ import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.LoadedTools;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
+import dev.ccproxy.translate.common.UpstreamUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,6 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
 
     /** OpenAI accepts at most four stop sequences. */
     static final int MAX_STOP_SEQUENCES = 4;
-    /** OpenAI's limit for {@code user}. */
-    static final int MAX_USER_LENGTH = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicToChatRequest.class);
 
@@ -67,7 +66,7 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
         if (request.topK() != null) {
             LOG.debug("top_k has no Chat Completions equivalent and is not sent");
         }
-        int maxTokens = OutputTokens.of(request, tokenLimits, context);
+        int maxTokens = OutputTokens.of(request, tokenLimits, context.target());
         boolean completionTokens = profile.completionTokens();
         boolean sampling = Sampling.allowed(request, context);
         ChatReasoning reasoning = ChatReasoning.of(request, profile.reasoning());
@@ -85,7 +84,7 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
                 tools,
                 toolChoice,
                 parallelToolCalls,
-                user(request),
+                UpstreamUser.of(request),
                 reasoning.reasoningEffort(),
                 reasoning.reasoning(),
                 reasoning.thinking(),
@@ -102,13 +101,5 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
             return List.copyOf(sequences.subList(0, MAX_STOP_SEQUENCES));
         }
         return List.copyOf(sequences);
-    }
-
-    public static String user(MessagesRequest request) {
-        if (request.metadata() == null || request.metadata().userId() == null || request.metadata().userId().isEmpty()) {
-            return null;
-        }
-        String userId = request.metadata().userId();
-        return userId.length() <= MAX_USER_LENGTH ? userId : userId.substring(0, MAX_USER_LENGTH);
     }
 }

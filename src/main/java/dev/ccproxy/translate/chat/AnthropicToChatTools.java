@@ -11,8 +11,8 @@ import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.chat.ChatTool;
 import dev.ccproxy.translate.common.ChosenTool;
 import dev.ccproxy.translate.common.LoadedTools;
-import dev.ccproxy.translate.common.StrictToolSchema;
 import dev.ccproxy.translate.common.ToolNames;
+import dev.ccproxy.translate.common.ToolParameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * Custom tools → functions, and {@code tool_choice} → its OpenAI form: {@code auto} → "auto", {@code any} →
  * "required", {@code tool} → the named function, {@code none} → "none".
  */
-public final class AnthropicToChatTools {
+final class AnthropicToChatTools {
 
     private AnthropicToChatTools() {
     }
@@ -39,7 +39,7 @@ public final class AnthropicToChatTools {
                         + "\" is an Anthropic server tool this proxy cannot run on an OpenAI-compatible upstream");
             }
             functions.add(ChatTool.function(names.upstream(tool.name()), tool.description(),
-                    parameters(tool, dialect)));
+                    ToolParameters.of(tool, dialect)));
         }
         return functions;
     }
@@ -60,19 +60,5 @@ public final class AnthropicToChatTools {
             }
             default -> TextNode.valueOf(chosen.kind());
         };
-    }
-
-    /**
-     * The tool's schema, rewritten for a strict provider; a tool without a schema takes no arguments, but OpenAI still
-     * wants an object schema.
-     */
-    public static JsonNode parameters(Tool tool, SchemaDialect dialect) {
-        if (tool.inputSchema() != null && tool.inputSchema().isObject()) {
-            return dialect == SchemaDialect.STRICT ? StrictToolSchema.of(tool.inputSchema()) : tool.inputSchema();
-        }
-        ObjectNode empty = JsonNodeFactory.instance.objectNode();
-        empty.put("type", "object");
-        empty.putObject("properties");
-        return empty;
     }
 }

@@ -71,10 +71,10 @@ public final class ChatToAnthropicResponse {
         }
 
         String stopReason = refused ? StopReasons.REFUSAL
-                : StopReasons.fromChat(choice.finishReason(), !calls.isEmpty(), stopSequence);
+                : ChatToAnthropicStopReason.of(choice.finishReason(), !calls.isEmpty(), stopSequence);
         return MessagesResponse.of(Ids.message(), context.requestedModel(), content, stopReason,
                 StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null,
-                ChatToAnthropicUsage.fromChat(completion.usage()));
+                ChatToAnthropicUsage.of(completion.usage()));
     }
 
     /** Function calls only; the legacy single {@code function_call} counts as one. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ccproxy.anthropic.Ids;
-import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.StreamEvent.Delta;
+import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.TextBlock;
 import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
@@ -16,8 +16,8 @@ import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.chat.ChatCompletionChunk;
 import dev.ccproxy.openai.chat.ChatUsage;
 import dev.ccproxy.openai.chat.ToolCall;
-import dev.ccproxy.stream.SseDecoder;
 import dev.ccproxy.translate.common.ContentBlocks;
+import dev.ccproxy.translate.common.SseEvent;
 import dev.ccproxy.translate.common.StopReasons;
 import dev.ccproxy.translate.common.StopSequences;
 import dev.ccproxy.translate.common.ToolArguments;
@@ -95,7 +95,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
 
     /** One SSE event: a chunk, {@code [DONE]}, or an {@code error} event some providers send. */
     @Override
-    public List<StreamEvent> onEvent(SseDecoder.Event event) {
+    public List<StreamEvent> onEvent(SseEvent event) {
         if (DONE.equals(event.data().trim())) {
             sawDone = true;
             return List.of();
@@ -188,7 +188,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
         blocks.atLeastOne(events);
         String stopSequence = StopSequences.matched(context.stopSequences(), textTail.toString(), reportedStop);
         String stopReason = refused ? StopReasons.REFUSAL
-                : StopReasons.fromChat(finishReason, !tools.isEmpty(), stopSequence);
+                : ChatToAnthropicStopReason.of(finishReason, !tools.isEmpty(), stopSequence);
         events.add(StreamEvent.messageDelta(stopReason,
                 StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage()));
         events.add(StreamEvent.messageStop());
@@ -198,7 +198,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
     /** Usage as the upstream reported it; without a usage chunk, an estimate rather than a zero. */
     private Usage finalUsage() {
         if (usage != null) {
-            return ChatToAnthropicUsage.fromChat(usage);
+            return ChatToAnthropicUsage.of(usage);
         }
         LOG.debug("No usage chunk in the stream; output tokens are estimated");
         return new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0, null);

@@ -13,7 +13,7 @@ public final class ChatToAnthropicUsage {
     private ChatToAnthropicUsage() {
     }
 
-    public static Usage fromChat(ChatUsage usage) {
+    public static Usage of(ChatUsage usage) {
         if (usage == null) {
             return new Usage(0, 0, 0, 0, null);
         }

@@ -5,7 +5,6 @@ import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.Usage;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.UpstreamStreamException;
-import dev.ccproxy.stream.SseDecoder;
 
 import java.util.List;
 
@@ -26,7 +25,7 @@ public interface UpstreamToAnthropicStream {
      * The events one upstream SSE event produces (often none). A failure the upstream reports, or a malformed event,
      * is an {@link UpstreamStreamException}.
      */
-    List<StreamEvent> onEvent(SseDecoder.Event event);
+    List<StreamEvent> onEvent(SseEvent event);
 
     /** The upstream said no more events will come ({@code [DONE]}, {@code response.completed}, …). */
     boolean done();

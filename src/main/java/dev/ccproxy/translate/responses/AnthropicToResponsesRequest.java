@@ -9,13 +9,13 @@ import dev.ccproxy.openai.responses.ResponsesRequest;
 import dev.ccproxy.openai.responses.ResponsesTool;
 import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.routing.OutputTokens;
-import dev.ccproxy.translate.chat.AnthropicToChatRequest;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.BlockText;
 import dev.ccproxy.translate.common.LoadedTools;
 import dev.ccproxy.translate.common.ReasoningEffort;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
+import dev.ccproxy.translate.common.UpstreamUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 tools,
                 toolChoice,
                 parallelToolCalls,
-                OutputTokens.of(request, tokenLimits, context),
+                OutputTokens.of(request, tokenLimits, context.target()),
                 maxToolCalls,
                 sampling ? request.temperature() : null,
                 sampling ? request.topP() : null,
@@ -90,7 +90,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 include,
                 false,
                 request.streaming() ? Boolean.TRUE : null,
-                AnthropicToChatRequest.user(request));
+                UpstreamUser.of(request));
     }
 
     /** Only reasoning models (a reasoning style in their profile) take a reasoning effort; others refuse it. */

@@ -9,10 +9,10 @@ import dev.ccproxy.anthropic.ToolChoice;
 import dev.ccproxy.config.ModelProfile.SchemaDialect;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.responses.ResponsesTool;
-import dev.ccproxy.translate.chat.AnthropicToChatTools;
 import dev.ccproxy.translate.common.ChosenTool;
 import dev.ccproxy.translate.common.LoadedTools;
 import dev.ccproxy.translate.common.ToolNames;
+import dev.ccproxy.translate.common.ToolParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ final class AnthropicToResponsesTools {
                 mapped.add(webSearch(tool));
             } else if (tool.custom()) {
                 mapped.add(ResponsesTool.function(names.upstream(tool.name()), tool.description(),
-                        AnthropicToChatTools.parameters(tool, dialect)));
+                        ToolParameters.of(tool, dialect)));
             } else {
                 throw new InvalidRequestException("tools[" + i + "]: tool type \"" + tool.type()
                         + "\" is an Anthropic server tool this proxy cannot run on an OpenAI-compatible upstream");

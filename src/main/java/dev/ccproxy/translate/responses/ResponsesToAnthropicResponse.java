@@ -88,7 +88,7 @@ public final class ResponsesToAnthropicResponse {
         }
         return MessagesResponse.of(Ids.message(), context.requestedModel(), content,
                 ResponsesToAnthropicStopReason.of(response, functionCalls, refused), null,
-                ResponsesToAnthropicStopReason.usage(response.usage(), searches));
+                ResponsesToAnthropicUsage.of(response.usage(), searches));
     }
 
     /** Without sources, the result lists the URLs cited by the messages that follow the search. */

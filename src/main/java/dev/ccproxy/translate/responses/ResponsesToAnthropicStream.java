@@ -3,8 +3,8 @@ package dev.ccproxy.translate.responses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ccproxy.anthropic.Ids;
-import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.StreamEvent.Delta;
+import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.TextBlock;
 import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
@@ -16,8 +16,8 @@ import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.responses.ResponseItem;
 import dev.ccproxy.openai.responses.ResponsesResponse;
 import dev.ccproxy.openai.responses.ResponsesStreamEvent;
-import dev.ccproxy.stream.SseDecoder;
 import dev.ccproxy.translate.common.ContentBlocks;
+import dev.ccproxy.translate.common.SseEvent;
 import dev.ccproxy.translate.common.ToolArguments;
 import dev.ccproxy.translate.common.TranslationContext;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
@@ -88,7 +88,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
     }
 
     @Override
-    public List<StreamEvent> onEvent(SseDecoder.Event sse) {
+    public List<StreamEvent> onEvent(SseEvent sse) {
         ResponsesStreamEvent event;
         try {
             event = ProxyJson.mapper().readValue(sse.data(), ResponsesStreamEvent.class);
@@ -148,7 +148,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
         blocks.atLeastOne(events);
         String stopReason = ResponsesToAnthropicStopReason.of(terminal, !calls.isEmpty(), refused);
         Usage usage = terminal != null && terminal.usage() != null
-                ? ResponsesToAnthropicStopReason.usage(terminal.usage(), searches)
+                ? ResponsesToAnthropicUsage.of(terminal.usage(), searches)
                 : new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0,
                         searches > 0 ? new Usage.ServerToolUsage(searches, 0) : null);
         events.add(StreamEvent.messageDelta(stopReason, null, usage));

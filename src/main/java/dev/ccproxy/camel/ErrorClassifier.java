@@ -1,6 +1,9 @@
-package dev.ccproxy.error;
+package dev.ccproxy.camel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.error.UpstreamErrors;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.io.IOException;
