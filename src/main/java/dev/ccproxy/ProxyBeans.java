@@ -19,6 +19,7 @@ import dev.ccproxy.camel.ToUpstreamRequest;
 import dev.ccproxy.camel.UpstreamCallIs;
 import dev.ccproxy.camel.UpstreamCancellation;
 import dev.ccproxy.camel.UpstreamEndpoint;
+import dev.ccproxy.camel.UpstreamRetryDelay;
 import dev.ccproxy.config.LogLevelConfigurer;
 import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
@@ -113,6 +114,7 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("upstreamCancellation", new UpstreamCancellation());
         registry.bind("retryableUpstreamFailure",
                 new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));
+        registry.bind("upstreamRetryDelay", new UpstreamRetryDelay());
         registry.bind("anthropicErrorResponder",
                 new AnthropicErrorResponder(settings.defaultProvider().describe()));
         context.addStartupListener(new HttpErrorPages());

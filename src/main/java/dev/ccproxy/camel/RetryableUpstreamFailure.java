@@ -1,6 +1,5 @@
 package dev.ccproxy.camel;
 
-import dev.ccproxy.error.UpstreamErrors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -14,9 +13,9 @@ import java.util.Set;
  * Decides which upstream failures the route retries (the {@code onWhen} of its redelivery policy): connection
  * failures, a kept-alive connection the server had closed, and 408/500/502/503/504/529; 429 too, unless the upstream
  * asks to wait longer than the client should be kept waiting (then the client gets the 429 and its
- * {@code retry-after}). A retried 429 waits as long as the upstream asked, through Camel's
- * {@link Exchange#REDELIVERY_DELAY} header; other retries use the route's exponential back-off. A read timeout is not
- * retried: a generation that timed out once would most likely time out again, and the client's own timeout is ticking.
+ * {@code retry-after}). A retried 429 waits as long as the upstream asked ({@link UpstreamRetryDelay} says so to
+ * Camel); other retries use the route's exponential back-off. A read timeout is not retried: a generation that timed
+ * out once would most likely time out again, and the client's own timeout is ticking. It only reads the exchange.
  */
 public final class RetryableUpstreamFailure implements Predicate {
 
@@ -37,7 +36,7 @@ public final class RetryableUpstreamFailure implements Predicate {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {
-                return retryable(http, exchange);
+                return retryable(http);
             }
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
                     || t instanceof NoHttpResponseException) {
@@ -47,20 +46,12 @@ public final class RetryableUpstreamFailure implements Predicate {
         return false;
     }
 
-    private boolean retryable(HttpOperationFailedException http, Exchange exchange) {
+    private boolean retryable(HttpOperationFailedException http) {
         int status = http.getStatusCode();
         if (status != 429) {
             return RETRYABLE_STATUS.contains(status);
         }
-        String retryAfter = UpstreamErrors.retryAfterSeconds(http.getResponseHeaders());
-        if (retryAfter == null) {
-            return true;
-        }
-        long seconds = Long.parseLong(retryAfter);
-        if (seconds > maxRetryAfterSeconds) {
-            return false;
-        }
-        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
-        return true;
+        Long seconds = UpstreamRetryDelay.askedSeconds(http);
+        return seconds == null || seconds <= maxRetryAfterSeconds;
     }
 }

@@ -13,20 +13,25 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
 /**
- * Hands each upstream call's handle to the exchange's {@link ClientConnection}, so that a client who leaves cancels
- * the call at once (camel-http itself offers no way to abort a request in flight).
+ * Follows each non-streamed upstream call of camel-http: logs its status and time at DEBUG, and hands the call's
+ * handle to the exchange's {@link ClientConnection}, so that a client who leaves cancels the call at once
+ * (camel-http itself offers no way to abort a request in flight).
  *
- * <p>It is installed on camel-http's client as the first exec interceptor, where HttpClient exposes the call's
- * cancellable runtime. It is also registered as camel-http's activity listener (doing nothing as such): that is
- * what makes camel-http put the exchange into the HTTP context, where the interceptor finds it.
+ * <p>It is camel-http's activity listener ({@code camel.component.http.http-activity-listener}), and, as its client
+ * configurer, the first exec interceptor of camel-http's client, where HttpClient exposes the call's cancellable
+ * runtime. camel-http gives its activity listeners the exchange through the call's HTTP context (attribute
+ * {@value #EXCHANGE_ATTRIBUTE}), which is where the interceptor reads it too.
  */
 public final class UpstreamCancellation implements HttpClientConfigurer, HttpActivityListener {
 
-    private static final String EXCHANGE_ATTRIBUTE = "org.apache.camel.Exchange";
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamCancellation.class);
+    static final String EXCHANGE_ATTRIBUTE = "org.apache.camel.Exchange";
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
@@ -45,12 +50,16 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
     @Override
     public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
             HttpEntity entity) {
-        // only registered so that camel-http puts the exchange into the HTTP context
+        LOG.debug("{} calling {}", requestId(exchange), host);
     }
 
     @Override
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response,
             HttpEntity entity, long elapsed) {
-        // only registered so that camel-http puts the exchange into the HTTP context
+        LOG.debug("{} {} answered {} in {} ms", requestId(exchange), host, response.getCode(), elapsed);
+    }
+
+    private static String requestId(Exchange exchange) {
+        return exchange == null ? "-" : ClientConnection.of(exchange).requestId();
     }
 }

@@ -3,6 +3,8 @@ package dev.ccproxy.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.ProxyRouteTestSupport;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -149,6 +153,26 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
         assertAnthropicError(response, 429, "rate_limit_error", "Rate limit reached");
         assertThat(response.headers().firstValue("retry-after")).hasValue("30");
         upstream.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void a_short_retry_after_is_waited_for_before_the_retry() throws IOException {
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).inScenario("rate-limited")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1")
+                        .withBody("{\"error\":{\"message\":\"Rate limit reached for requests\"}}"))
+                .willSetStateTo("waited"));
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).inScenario("rate-limited")
+                .whenScenarioStateIs("waited").willReturn(okJson(upstreamAnswer("text-only"))));
+
+        HttpResponse<String> response = postMessages(VALID);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<LoggedRequest> calls = upstream.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertThat(calls).hasSize(2);
+        // the upstream asked for a second; the tests' back-off is 10-40 ms, so only retry-after explains the wait
+        assertThat(Duration.between(calls.get(0).getLoggedDate().toInstant(),
+                calls.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
     @Test
