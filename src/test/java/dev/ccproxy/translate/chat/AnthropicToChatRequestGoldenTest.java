@@ -3,12 +3,12 @@ package dev.ccproxy.translate.chat;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
-import dev.ccproxy.testsupport.RequestGoldenTest;
+import dev.ccproxy.testsupport.RequestGoldenSupport;
 
 import java.util.Properties;
 
 /** Anthropic request → Chat Completions request: the cases under {@code golden/anthropic-to-chat}. */
-class AnthropicToChatRequestGoldenTest extends RequestGoldenTest {
+class AnthropicToChatRequestGoldenTest extends RequestGoldenSupport {
 
     @Override
     protected String direction() {

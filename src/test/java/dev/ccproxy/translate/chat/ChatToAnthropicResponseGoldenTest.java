@@ -4,7 +4,7 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.chat.ChatCompletion;
-import dev.ccproxy.testsupport.AnswerGoldenTest;
+import dev.ccproxy.testsupport.AnswerGoldenSupport;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Chat Completions answer → Anthropic message: the cases under {@code golden/chat-to-anthropic}. */
-class ChatToAnthropicResponseGoldenTest extends AnswerGoldenTest {
+class ChatToAnthropicResponseGoldenTest extends AnswerGoldenSupport {
 
     @Override
     protected String direction() {

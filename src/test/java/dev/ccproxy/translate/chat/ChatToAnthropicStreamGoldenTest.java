@@ -7,7 +7,7 @@ import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.GoldenJson;
 import dev.ccproxy.testsupport.OpenApiSpec;
-import dev.ccproxy.testsupport.StreamGoldenTest;
+import dev.ccproxy.testsupport.StreamGoldenSupport;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code <name> <json>}), optionally {@code request.json} and {@code settings.properties}
  * ({@code tool-calls=buffered}). The relay, the translator and the invariants are the production ones.
  */
-class ChatToAnthropicStreamGoldenTest extends StreamGoldenTest {
+class ChatToAnthropicStreamGoldenTest extends StreamGoldenSupport {
 
     private static final RequestTokens INPUT_TOKENS = new RequestTokens(new TextTokens(1 << 20));
 

@@ -3,12 +3,12 @@ package dev.ccproxy.translate.responses;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
-import dev.ccproxy.testsupport.RequestGoldenTest;
+import dev.ccproxy.testsupport.RequestGoldenSupport;
 
 import java.util.Properties;
 
 /** Anthropic request → Responses API request: the cases under {@code golden/anthropic-to-responses}. */
-class AnthropicToResponsesRequestGoldenTest extends RequestGoldenTest {
+class AnthropicToResponsesRequestGoldenTest extends RequestGoldenSupport {
 
     @Override
     protected String direction() {

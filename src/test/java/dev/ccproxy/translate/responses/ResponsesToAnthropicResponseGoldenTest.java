@@ -4,7 +4,7 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.responses.ResponsesResponse;
-import dev.ccproxy.testsupport.AnswerGoldenTest;
+import dev.ccproxy.testsupport.AnswerGoldenSupport;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 
@@ -16,7 +16,7 @@ import java.util.Properties;
  * Responses API answer → Anthropic message: the cases under {@code golden/responses-to-anthropic}. Without a
  * {@code request.json} the client asked for a web search.
  */
-class ResponsesToAnthropicResponseGoldenTest extends AnswerGoldenTest {
+class ResponsesToAnthropicResponseGoldenTest extends AnswerGoldenSupport {
 
     @Override
     protected String direction() {

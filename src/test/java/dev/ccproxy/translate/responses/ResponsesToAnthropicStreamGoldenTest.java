@@ -7,7 +7,7 @@ import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 import dev.ccproxy.testsupport.ResponsesSse;
-import dev.ccproxy.testsupport.StreamGoldenTest;
+import dev.ccproxy.testsupport.StreamGoldenSupport;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
@@ -23,7 +23,7 @@ import java.util.Properties;
  * the SSE event name). Every upstream event is validated against its own schema in OpenAI's spec. Without a
  * {@code request.json} the client asked for a web search.
  */
-class ResponsesToAnthropicStreamGoldenTest extends StreamGoldenTest {
+class ResponsesToAnthropicStreamGoldenTest extends StreamGoldenSupport {
 
     private static final RequestTokens INPUT_TOKENS = new RequestTokens(new TextTokens(1 << 20));
 

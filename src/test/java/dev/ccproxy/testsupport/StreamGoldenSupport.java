@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * are the production ones.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class StreamGoldenTest {
+public abstract class StreamGoldenSupport {
 
     /** The folder under {@code golden/}. */
     protected abstract String direction();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code expected.json} or {@code error.json}, and optionally {@code settings.properties}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AnswerGoldenTest {
+public abstract class AnswerGoldenSupport {
 
     /** The folder under {@code golden/}. */
     protected abstract String direction();

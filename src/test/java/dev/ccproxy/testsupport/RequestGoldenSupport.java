@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code error.json} (the 400 the client must get), and optionally {@code settings.properties}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RequestGoldenTest {
+public abstract class RequestGoldenSupport {
 
     /** The folder under {@code golden/}. */
     protected abstract String direction();
