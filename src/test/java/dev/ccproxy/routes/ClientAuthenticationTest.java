@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -43,23 +44,23 @@ class ClientAuthenticationTest extends ProxyRouteTestSupport {
 
     @Test
     void refuses_a_wrong_key_without_calling_the_upstream() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(postMessages(HELLO, "x-api-key", "wrong"), 401, "authentication_error",
+        assertAnthropicError(postMessages(HELLO, "x-api-key", "wrong"), 401, "authentication_error",
                 "Invalid API key");
-        ErrorMatrixTest.assertAnthropicError(postMessages(HELLO, "Authorization", "Bearer " + KEY + "x"), 401,
+        assertAnthropicError(postMessages(HELLO, "Authorization", "Bearer " + KEY + "x"), 401,
                 "authentication_error", "Invalid API key");
         upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
     @Test
     void refuses_a_missing_key() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(postMessages(HELLO), 401, "authentication_error", "Missing API key");
-        ErrorMatrixTest.assertAnthropicError(postMessages(HELLO, "Authorization", "Basic " + KEY), 401,
+        assertAnthropicError(postMessages(HELLO), 401, "authentication_error", "Missing API key");
+        assertAnthropicError(postMessages(HELLO, "Authorization", "Basic " + KEY), 401,
                 "authentication_error", "Missing API key");
     }
 
     @Test
     void refuses_before_reading_the_body() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(postMessages("not json at all", "x-api-key", "wrong"), 401,
+        assertAnthropicError(postMessages("not json at all", "x-api-key", "wrong"), 401,
                 "authentication_error", "Invalid API key");
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,6 +54,6 @@ class ConnectivityRouteTest extends ProxyRouteTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/api/hello"})
     void other_methods_get_an_anthropic_405(String path) throws IOException {
-        ErrorMatrixTest.assertAnthropicError(call("POST", path), 405, "invalid_request_error", "not allowed");
+        assertAnthropicError(call("POST", path), 405, "invalid_request_error", "not allowed");
     }
 }

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,21 +71,21 @@ class CountTokensRouteTest extends ProxyRouteTestSupport {
         assertThat(count("{\"model\":\"claude-haiku-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 "x-api-key", CLIENT_KEY).statusCode()).isEqualTo(200);
         HttpResponse<String> noMessages = count("{\"model\":\"claude-haiku-4-5\"}", "x-api-key", CLIENT_KEY);
-        ErrorMatrixTest.assertAnthropicError(noMessages, 400, "invalid_request_error", "messages: field required");
+        assertAnthropicError(noMessages, 400, "invalid_request_error", "messages: field required");
         HttpResponse<String> broken = count("{\"model\":", "x-api-key", CLIENT_KEY);
-        ErrorMatrixTest.assertAnthropicError(broken, 400, "invalid_request_error", "");
+        assertAnthropicError(broken, 400, "invalid_request_error", "");
         HttpResponse<String> badBlock = count("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":42}]}",
                 "x-api-key", CLIENT_KEY);
-        ErrorMatrixTest.assertAnthropicError(badBlock, 400, "invalid_request_error", "messages[0].content");
+        assertAnthropicError(badBlock, 400, "invalid_request_error", "messages[0].content");
     }
 
     @Test
     void checks_the_client_key_like_every_api_route() throws Exception {
-        ErrorMatrixTest.assertAnthropicError(
+        assertAnthropicError(
                 count("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "x-api-key", "wrong"),
                 401, "authentication_error", "");
         HttpResponse<String> get = send(HttpRequest.newBuilder(proxy("/v1/messages/count_tokens")).GET().build());
-        ErrorMatrixTest.assertAnthropicError(get, 405, "invalid_request_error", "not allowed");
+        assertAnthropicError(get, 405, "invalid_request_error", "not allowed");
     }
 
     @Test

@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -218,18 +219,5 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
                 .willReturn(okJson(upstreamAnswer("error-no-choices"))));
 
         assertAnthropicError(postMessages(VALID), 502, "api_error", "without any choices");
-    }
-
-    static JsonNode assertAnthropicError(HttpResponse<String> response, int status, String type,
-            String messageFragment) throws IOException {
-        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("application/json"));
-        JsonNode body = ProxyJson.mapper().readTree(response.body());
-        assertThat(body.path("type").asText()).isEqualTo("error");
-        assertThat(body.path("error").path("type").asText()).isEqualTo(type);
-        assertThat(body.path("error").path("message").asText()).contains(messageFragment);
-        assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.apache", "dev.ccproxy", "detail\":");
-        return body;
     }
 }

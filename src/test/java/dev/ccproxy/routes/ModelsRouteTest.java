@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,18 +141,18 @@ class ModelsRouteTest extends ProxyRouteTestSupport {
     void refuses_bad_queries_with_invalid_request_error() throws IOException {
         for (String query : List.of("limit=0", "limit=1001", "limit=many", "after_id=claude-x",
                 "after_id=claude-opus-4&before_id=claude-opus-4-1")) {
-            ErrorMatrixTest.assertAnthropicError(get("/v1/models?" + query, "x-api-key", CLIENT_KEY), 400,
+            assertAnthropicError(get("/v1/models?" + query, "x-api-key", CLIENT_KEY), 400,
                     "invalid_request_error", "");
         }
-        ErrorMatrixTest.assertAnthropicError(get("/v1/models?limit=0", "x-api-key", CLIENT_KEY), 400,
+        assertAnthropicError(get("/v1/models?limit=0", "x-api-key", CLIENT_KEY), 400,
                 "invalid_request_error", "limit: must be between 1 and 1000");
     }
 
     @Test
     void checks_the_client_key_and_answers_404_for_unlisted_models() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(get("/v1/models"), 401, "authentication_error", "Missing API key");
-        ErrorMatrixTest.assertAnthropicError(get("/v1/models/claude-opus-4-5"), 401, "authentication_error", "");
-        ErrorMatrixTest.assertAnthropicError(get("/v1/models/gpt-4o", "x-api-key", CLIENT_KEY), 404,
+        assertAnthropicError(get("/v1/models"), 401, "authentication_error", "Missing API key");
+        assertAnthropicError(get("/v1/models/claude-opus-4-5"), 401, "authentication_error", "");
+        assertAnthropicError(get("/v1/models/gpt-4o", "x-api-key", CLIENT_KEY), 404,
                 "not_found_error", "gpt-4o");
         HttpResponse<String> found = get("/v1/models/claude-opus-4-5?beta=true", "x-api-key", CLIENT_KEY);
         assertThat(found.statusCode()).isEqualTo(200);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,7 +113,7 @@ class StreamingRouteTest extends ScriptedRouteTestSupport {
 
         HttpResponse<String> response = postMessages(STREAM_REQUEST);
 
-        ErrorMatrixTest.assertAnthropicError(response, 429, "rate_limit_error", "Rate limit reached");
+        assertAnthropicError(response, 429, "rate_limit_error", "Rate limit reached");
         assertThat(response.headers().firstValue("retry-after")).hasValue("60");
     }
 

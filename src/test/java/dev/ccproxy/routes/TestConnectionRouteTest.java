@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -77,7 +78,7 @@ class TestConnectionRouteTest extends ProxyRouteTestSupport {
 
         HttpResponse<String> response = testConnection("Authorization", "Bearer " + CLIENT_KEY);
 
-        JsonNode error = ErrorMatrixTest.assertAnthropicError(response, 401, "authentication_error",
+        JsonNode error = assertAnthropicError(response, 401, "authentication_error",
                 "Incorrect API key provided");
         assertThat(error.path("request_id").asText()).startsWith("req_");
         assertThat(response.body()).doesNotContain(UPSTREAM_KEY).doesNotContain("\"status\":\"ok\"");
@@ -89,15 +90,15 @@ class TestConnectionRouteTest extends ProxyRouteTestSupport {
         upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)
                 .withBody("{\"error\":{\"message\":\"overloaded\"}}")));
 
-        ErrorMatrixTest.assertAnthropicError(testConnection("x-api-key", CLIENT_KEY), 529, "overloaded_error",
+        assertAnthropicError(testConnection("x-api-key", CLIENT_KEY), 529, "overloaded_error",
                 "overloaded");
         upstream.verify(3, WireMock.postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
     @Test
     void needs_the_client_key() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(testConnection(), 401, "authentication_error", "Missing API key");
-        ErrorMatrixTest.assertAnthropicError(testConnection("x-api-key", "wrong"), 401, "authentication_error",
+        assertAnthropicError(testConnection(), 401, "authentication_error", "Missing API key");
+        assertAnthropicError(testConnection("x-api-key", "wrong"), 401, "authentication_error",
                 "Invalid API key");
         upstream.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
     }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Map;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
+
 /** An upstream nobody listens on: retried, then a 502 api_error that names the upstream. */
 class UnreachableUpstreamTest extends ProxyRouteTestSupport {
 
@@ -19,7 +21,7 @@ class UnreachableUpstreamTest extends ProxyRouteTestSupport {
 
     @Test
     void answers_502_api_error() throws IOException {
-        ErrorMatrixTest.assertAnthropicError(postMessages(
+        assertAnthropicError(postMessages(
                 "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
                 502, "api_error", "cannot be reached");
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.ccproxy.testsupport.AnthropicErrorAssertions.assertAnthropicError;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -211,7 +212,7 @@ class WebSearchRouteTest extends ProxyRouteTestSupport {
 
         HttpResponse<String> response = postMessages(searchRequest(true));
 
-        ErrorMatrixTest.assertAnthropicError(response, 400, "invalid_request_error", "not supported with gpt-3.5-turbo");
+        assertAnthropicError(response, 400, "invalid_request_error", "not supported with gpt-3.5-turbo");
         upstream.verify(1, postRequestedFor(urlPathEqualTo("/v1/responses")));
     }
 
@@ -245,7 +246,7 @@ class WebSearchRouteTest extends ProxyRouteTestSupport {
 
         HttpResponse<String> response = postMessages(searchRequest(false));
 
-        ErrorMatrixTest.assertAnthropicError(response, 502, "api_error", "The model failed to generate a response");
+        assertAnthropicError(response, 502, "api_error", "The model failed to generate a response");
     }
 
     @Test
@@ -269,7 +270,7 @@ class WebSearchRouteTest extends ProxyRouteTestSupport {
                 + "\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\",\"max_uses\":\"many\"}],"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
-        ErrorMatrixTest.assertAnthropicError(response, 400, "invalid_request_error", "max_uses");
+        assertAnthropicError(response, 400, "invalid_request_error", "max_uses");
         upstream.verify(0, postRequestedFor(WireMock.anyUrl()));
     }
 }

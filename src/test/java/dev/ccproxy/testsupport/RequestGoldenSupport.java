@@ -3,6 +3,7 @@ package dev.ccproxy.testsupport;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
 import dev.ccproxy.json.ProxyJson;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 
 /**
@@ -35,6 +38,19 @@ public abstract class RequestGoldenSupport {
         return GoldenCases.of(direction());
     }
 
+    /** The cases that map (an {@code expected.json}); the others must fail with their {@code error.json}. */
+    Stream<Path> mappedCases() {
+        return cases().filter(dir -> Files.exists(dir.resolve("expected.json")));
+    }
+
+    @Test
+    void every_case_either_maps_or_fails_never_both() {
+        assertThat(cases()).isNotEmpty().allSatisfy(dir -> assertThat(
+                Files.exists(dir.resolve("expected.json")) ^ Files.exists(dir.resolve("error.json")))
+                .as("%s has exactly one of expected.json and error.json", dir.getFileName()).isTrue());
+        assertThat(mappedCases()).isNotEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void maps_the_request_as_the_golden_file_says(Path dir) throws IOException {
@@ -48,11 +64,8 @@ public abstract class RequestGoldenSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("mappedCases")
     void upstream_request_satisfies_openai_spec(Path dir) {
-        Path expected = dir.resolve("expected.json");
-        if (Files.exists(expected)) {
-            OpenApiSpec.assertValid(upstreamSchema(), GoldenJson.read(expected));
-        }
+        OpenApiSpec.assertValid(upstreamSchema(), GoldenJson.read(dir.resolve("expected.json")));
     }
 }
