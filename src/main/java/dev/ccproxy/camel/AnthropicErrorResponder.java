@@ -9,9 +9,8 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+
 
 /**
  * The one place where failures become answers: every exception of every route ends here (see the
@@ -21,6 +20,9 @@ import java.util.concurrent.TimeoutException;
 public final class AnthropicErrorResponder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicErrorResponder.class);
+
+    /** How long the last event of a failed stream may take to be written before platform-http goes on. */
+    private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
 
     private final String defaultUpstream;
 
@@ -39,8 +41,7 @@ public final class AnthropicErrorResponder implements Processor {
         if (ClientConnection.of(exchange).closed()) {
             LOG.info("{}: the client left; the upstream call was cancelled after {} ms", requestId,
                     exchange.getClock().elapsed());
-            exchange.getMessage().getHeaders().clear();
-            exchange.getMessage().setBody(null);
+            AnthropicReplies.alreadyAnswered(exchange);
             return;
         }
         UpstreamCall call = UpstreamCall.find(exchange);
@@ -55,18 +56,11 @@ public final class AnthropicErrorResponder implements Processor {
         VertxSseSink stream = ClientConnection.of(exchange).stream();
         if (stream != null) {
             // the response is already a 200 event stream: the failure can only be its last event
-            try {
-                // written by the stream's event loop; awaited, so that the response has ended before platform-http
-                // looks at it (on the event loop itself it is done at once)
-                stream.failAndEnd(StreamEvent.error(error.type().wireName(), error.getMessage())).toCompletionStage()
-                        .toCompletableFuture().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("{}: the stream's last event could not be written", requestId, e);
+            if (!stream.failAndAwaitEnd(StreamEvent.error(error.type().wireName(), error.getMessage()),
+                    LAST_EVENT_WAIT)) {
+                LOG.debug("{}: the stream's last event could not be written", requestId);
             }
-            exchange.getMessage().getHeaders().clear();
-            exchange.getMessage().setBody(null);
+            AnthropicReplies.alreadyAnswered(exchange);
             return;
         }
         AnthropicReplies.json(exchange, error.status(),

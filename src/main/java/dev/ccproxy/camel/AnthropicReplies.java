@@ -8,7 +8,7 @@ import org.apache.camel.Message;
 import java.nio.ByteBuffer;
 
 /**
- * Writes a JSON answer to the client. Every header on the message is dropped first: platform-http copies message
+ * Writes a JSON answer to the client, or marks the exchange as answered already. Every header on the message is dropped first: platform-http copies message
  * headers to the response, and they may still hold the client's or the upstream's. What goes out is only the content
  * type, the request id and, for rate limits, {@code retry-after}. The body is a {@link ByteBuffer}: platform-http
  * writes it in one piece with a Content-Length, where a byte[] would be turned into an InputStream and pumped through
@@ -37,5 +37,14 @@ final class AnthropicReplies {
             message.setHeader("request-id", requestId);
         }
         message.setBody(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Nothing more for platform-http to write: the response was written elsewhere (a stream, on its event loop) or
+     * there is no one left to read it.
+     */
+    static void alreadyAnswered(Exchange exchange) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(null);
     }
 }

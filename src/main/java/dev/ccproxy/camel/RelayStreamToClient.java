@@ -7,7 +7,6 @@ import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.stream.UpstreamPipe;
 import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -18,12 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.net.SocketTimeoutException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streams the upstream's answer to the client as Anthropic SSE, event by event, whichever API it comes from (the
@@ -59,12 +52,8 @@ public final class RelayStreamToClient implements Processor {
         UpstreamCall call = UpstreamCall.of(exchange);
         Context context = connection.context();
         Message message = exchange.getIn();
-        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
-        HttpClientResponse upstream = await(upstreams.open(context, message.getHeader(Exchange.HTTP_URI, String.class),
-                upstreamHeaders(message), message.getBody(byte[].class), opened -> {
-                    request.set(opened);
-                    connection.cancelOnClose(opened);
-                }), request);
+        HttpClientResponse upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI,
+                String.class), upstreamHeaders(message), message.getBody(byte[].class), connection::cancelOnClose);
 
         VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
         connection.streamOpened(client);
@@ -73,8 +62,7 @@ public final class RelayStreamToClient implements Processor {
         connection.whenClosed(pipe::clientGone);
         StreamRelay.Outcome outcome = pipe.outcome().join();
 
-        exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setBody(null);
+        AnthropicReplies.alreadyAnswered(exchange);
         LOG.info("{} {} -> {}{}: stream {} in {} ms", connection.requestId(), call.context().requestedModel(),
                 call.context().upstreamModel(), call.apiLabel(),
                 outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '), exchange.getClock().elapsed());
@@ -89,27 +77,5 @@ public final class RelayStreamToClient implements Processor {
             }
         });
         return headers;
-    }
-
-    /**
-     * Waits (a parked virtual thread) for the status line, at most the idle timeout (then the request is dropped and
-     * the failure is the read timeout camel-http would report); a failure is rethrown as itself.
-     */
-    private HttpClientResponse await(CompletableFuture<HttpClientResponse> opening,
-            AtomicReference<HttpClientRequest> request) throws Exception {
-        try {
-            return opening.get(upstreams.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException silent) {
-            HttpClientRequest sent = request.get();
-            if (sent != null) {
-                sent.reset();
-            }
-            throw new SocketTimeoutException("The upstream sent no answer within " + upstreams.idleTimeout());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 }

@@ -27,7 +27,6 @@ public final class ResponseLifecycle {
     private final HttpServerResponse response;
     private final List<Runnable> whenDone = new ArrayList<>(2);
     private final List<Runnable> whenClosed = new ArrayList<>(2);
-    private boolean watching;
     private boolean done;
     private boolean closed;
 
@@ -38,21 +37,30 @@ public final class ResponseLifecycle {
     /** Attaches the lifecycle of the request's response (the HTTP layer does, first thing for every request). */
     public static ResponseLifecycle attach(RoutingContext routing) {
         ResponseLifecycle lifecycle = new ResponseLifecycle(routing.response());
-        // Vert.x Web's end handlers watch this response: taking its raw handlers too would silence them
-        lifecycle.watching = true;
         OPEN.put(routing.response(), lifecycle);
         routing.addEndHandler(result -> lifecycle.finish(result.failed()));
         return lifecycle;
     }
 
     /**
-     * The response's lifecycle. A response that did not come through the HTTP layer's routing (none in the proxy; a
-     * test's) gets one watching the response's own handlers.
+     * The response's lifecycle, as {@link #attach} registered it; for a response that has finished already, one whose
+     * listeners run at once. Never the response's own handlers: taking those would silence Vert.x Web's.
+     *
+     * @throws IllegalStateException for a response the HTTP layer did not attach a lifecycle to (a wiring mistake)
      */
     public static ResponseLifecycle of(HttpServerResponse response) {
-        ResponseLifecycle lifecycle = OPEN.computeIfAbsent(response, ResponseLifecycle::new);
-        lifecycle.watch();
-        return lifecycle;
+        ResponseLifecycle lifecycle = OPEN.get(response);
+        if (lifecycle != null) {
+            return lifecycle;
+        }
+        if (response.ended() || response.closed()) {
+            ResponseLifecycle finished = new ResponseLifecycle(response);
+            finished.done = true;
+            finished.closed = !response.ended();
+            return finished;
+        }
+        throw new IllegalStateException("No lifecycle attached to the response: the HTTP layer attaches one to every "
+                + "request it routes (ResponseLifecycle.attach)");
     }
 
     /** Runs {@code listener} once the response has ended or its connection closed. */
@@ -80,20 +88,6 @@ public final class ResponseLifecycle {
         }
         if (now) {
             listener.run();
-        }
-    }
-
-    private synchronized void watch() {
-        if (watching || done) {
-            return;
-        }
-        watching = true;
-        response.endHandler(ignored -> finish(false));
-        response.closeHandler(ignored -> finish(true));
-        if (response.closed()) {
-            finish(true);
-        } else if (response.ended()) {
-            finish(false);
         }
     }
 

@@ -19,10 +19,14 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -57,16 +61,44 @@ public final class UpstreamStreamClient implements AutoCloseable {
         this.idleTimeoutMillis = settings.idleTimeout().toMillis();
     }
 
+    /** How long an upstream may stay silent, before its status line and between two pieces of a stream. */
+    public Duration idleTimeout() {
+        return Duration.ofMillis(idleTimeoutMillis);
+    }
+
+    /**
+     * {@link #open}, waited for by the calling thread (a virtual one: it parks) at most the idle timeout; then the
+     * request is reset and the failure is the read timeout camel-http would report. A failure is thrown as itself.
+     */
+    public HttpClientResponse openAndAwait(Context context, String url, Map<String, String> headers, byte[] body,
+            Consumer<HttpClientRequest> cancelled) throws Exception {
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<HttpClientResponse> opening = open(context, url, headers, body, request -> {
+            sent.set(request);
+            cancelled.accept(request);
+        });
+        try {
+            return opening.get(idleTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException silent) {
+            HttpClientRequest request = sent.get();
+            if (request != null) {
+                request.reset();
+            }
+            throw new SocketTimeoutException("The upstream sent no answer within " + idleTimeout());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     /**
      * POSTs {@code body} to {@code url} with {@code headers} (the route's: it removed the client's and set the
      * upstream's), on {@code context}. Completes with the response once a 2xx status line is in (its body not read
-     * yet, and paused until its reader resumes it), or fails as described above. {@code cancelled} receives the request, to reset it should the client leave.
+     * yet, and paused until its reader resumes it), or fails as described above. {@code cancelled} receives the
+     * request, to reset it should the client leave.
      */
-    /** How long an upstream may stay silent, before its status line and between two pieces of a stream. */
-    public java.time.Duration idleTimeout() {
-        return java.time.Duration.ofMillis(idleTimeoutMillis);
-    }
-
     public CompletableFuture<HttpClientResponse> open(Context context, String url, Map<String, String> headers,
             byte[] body, Consumer<HttpClientRequest> cancelled) {
         CompletableFuture<HttpClientResponse> answer = new CompletableFuture<>();

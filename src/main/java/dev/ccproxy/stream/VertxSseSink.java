@@ -11,7 +11,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes Anthropic SSE straight to the client's Vert.x response, each batch of events as soon as it exists: this is
@@ -122,6 +126,28 @@ public final class VertxSseSink implements EventSink {
      * the response has ended.
      */
     public Future<Void> failAndEnd(StreamEvent error) {
+        return endWith(error);
+    }
+
+    /**
+     * {@link #failAndEnd}, waited for at most {@code wait}, so that the response has ended before platform-http looks
+     * at it (on the event loop itself it is done at once).
+     *
+     * @return false when the response had not ended within {@code wait}
+     */
+    public boolean failAndAwaitEnd(StreamEvent error, Duration wait) {
+        try {
+            endWith(error).toCompletionStage().toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private Future<Void> endWith(StreamEvent error) {
         Promise<Void> done = Promise.promise();
         Runnable last = () -> {
             try {
