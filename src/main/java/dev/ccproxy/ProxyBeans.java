@@ -83,9 +83,9 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("streamedCall", UpstreamCallIs.streamed());
         // the upstream routes (one template, a pair of mappers for each API)
         registry.bind("toChatCompletionsRequest",
-                new ToUpstreamRequest(new AnthropicToChatRequest(models, settings.tokens())));
+                new ToUpstreamRequest(new AnthropicToChatRequest(settings.tokens())));
         registry.bind("toResponsesRequest",
-                new ToUpstreamRequest(new AnthropicToResponsesRequest(models, settings.tokens())));
+                new ToUpstreamRequest(new AnthropicToResponsesRequest(settings.tokens())));
         registry.bind("upstreamEndpoint", new UpstreamEndpoint());
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
         registry.bind("fromResponsesResponse", new FromResponsesResponse());

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The status table of protocol.md b.6: an upstream failure → the Anthropic error the client gets. The upstream's own
- * message is kept (it usually says exactly what is wrong: a model name, a context length), its shape is not.
+ * The status table of docs/conversion.md, "Upstream errors": an upstream failure → the Anthropic error the client gets.
+ * The upstream's own message is kept (it usually says exactly what is wrong: a model name, a context length), its shape
+ * is not.
  *
  * <pre>
  * 400, 422 → 400 invalid_request_error      408, 504 → 504 timeout_error

@@ -7,7 +7,6 @@ import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.chat.ChatCompletionRequest;
 import dev.ccproxy.openai.chat.ChatTool;
-import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.routing.OutputTokens;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.LoadedTools;
@@ -20,10 +19,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Anthropic Messages request → Chat Completions request (protocol.md b.2), shaped by the upstream model's profile:
- * {@code max_tokens} clamped to what the model allows and sent under the name it takes, sampling parameters only
- * when the client set them and the model accepts them, reasoning in the model's style, images only for models that
- * see, tool schemas in the model's dialect. {@code top_k} has no OpenAI equivalent and is dropped.
+ * Anthropic Messages request → Chat Completions request (docs/conversion.md, "Requests to Chat Completions"), shaped by
+ * the upstream model's profile: {@code max_tokens} clamped to what the model allows and sent under the name it takes,
+ * sampling parameters only when the client set them and the model accepts them, reasoning in the model's style, images
+ * only for models that see, tool schemas in the model's dialect. {@code top_k} has no OpenAI equivalent and is dropped.
  */
 public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest {
 
@@ -33,17 +32,9 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicToChatRequest.class);
 
     private final TokenLimits tokenLimits;
-    private final ModelResolver models;
 
-    public AnthropicToChatRequest(ModelResolver models, TokenLimits tokenLimits) {
-        this.models = models;
+    public AnthropicToChatRequest(TokenLimits tokenLimits) {
         this.tokenLimits = tokenLimits;
-    }
-
-    /** The context the answer's mapping needs: target, tool names, stop sequences. */
-    @Override
-    public TranslationContext context(MessagesRequest request) {
-        return TranslationContext.of(request, models);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.ccproxy.translate.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.anthropic.ToolChoice;
 import dev.ccproxy.config.ModelProfile.SchemaDialect;
@@ -46,19 +45,11 @@ final class AnthropicToChatTools {
 
     /** The OpenAI form of the choice, or null when nothing needs to be sent. */
     static JsonNode toolChoice(ToolChoice choice, List<Tool> tools, ToolNames names) {
-        ChosenTool chosen = ChosenTool.of(choice, tools);
-        if (chosen == null) {
-            return null;
-        }
-        return switch (chosen.kind()) {
-            case ChosenTool.ANY -> TextNode.valueOf("required");
-            case ChosenTool.NAMED -> {
-                ObjectNode function = JsonNodeFactory.instance.objectNode();
-                function.put("type", "function");
-                function.putObject("function").put("name", names.upstream(chosen.tool().name()));
-                yield function;
-            }
-            default -> TextNode.valueOf(chosen.kind());
-        };
+        return ChosenTool.openAiChoice(choice, tools, tool -> {
+            ObjectNode function = JsonNodeFactory.instance.objectNode();
+            function.put("type", "function");
+            function.putObject("function").put("name", names.upstream(tool.name()));
+            return function;
+        });
     }
 }

@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chat Completions answer → Anthropic message (protocol.md b.3): content in the order thinking → text → tool_use, tool
- * names mapped back, arguments parsed (and repaired), stop reason and usage translated, the requested model echoed.
+ * Chat Completions answer → Anthropic message (docs/conversion.md, "Chat Completions answers"): content in the order
+ * thinking → text → tool_use, tool names mapped back, arguments parsed (and repaired), stop reason and usage
+ * translated, the requested model echoed.
  */
 public final class ChatToAnthropicResponse {
 

@@ -32,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chat Completions chunks → Anthropic stream events, the state machine of protocol.md c.3. One instance per stream.
+ * Chat Completions chunks → Anthropic stream events, the state machine of docs/conversion.md, "Streaming: Chat
+ * Completions chunks". One instance per stream.
  *
  * <ul>
  *   <li>{@code message_start} (input tokens estimated) and {@code ping} first.</li>

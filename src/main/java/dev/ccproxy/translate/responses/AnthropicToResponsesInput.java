@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Anthropic messages → Responses {@code input} items (protocol.md b.4), keeping the links between calls and results:
+ * Anthropic messages → Responses {@code input} items (docs/conversion.md, "Requests to the Responses API"), keeping the
+ * links between calls and results:
  *
  * <ul>
  *   <li>{@code role: "system"} entries stay where they are, as system messages.</li>

@@ -7,7 +7,6 @@ import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.openai.responses.ResponsesRequest;
 import dev.ccproxy.openai.responses.ResponsesTool;
-import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.routing.OutputTokens;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.BlockText;
@@ -22,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Anthropic Messages request → Responses API request (protocol.md b.4): the system prompt as {@code instructions},
- * history as input items, tools flat, web search with its sources included, {@code max_output_tokens}, reasoning
- * effort for reasoning models, {@code store: false}. Stop sequences have no Responses equivalent and are not sent.
+ * Anthropic Messages request → Responses API request (docs/conversion.md, "Requests to the Responses API"): the system
+ * prompt as {@code instructions}, history as input items, tools flat, web search with its sources included, {@code
+ * max_output_tokens}, reasoning effort for reasoning models, {@code store: false}. Stop sequences have no Responses
+ * equivalent and are not sent.
  */
 public final class AnthropicToResponsesRequest implements AnthropicToUpstreamRequest {
 
@@ -33,17 +33,10 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicToResponsesRequest.class);
 
-    private final ModelResolver models;
     private final TokenLimits tokenLimits;
 
-    public AnthropicToResponsesRequest(ModelResolver models, TokenLimits tokenLimits) {
-        this.models = models;
+    public AnthropicToResponsesRequest(TokenLimits tokenLimits) {
         this.tokenLimits = tokenLimits;
-    }
-
-    @Override
-    public TranslationContext context(MessagesRequest request) {
-        return TranslationContext.of(request, models);
     }
 
     @Override

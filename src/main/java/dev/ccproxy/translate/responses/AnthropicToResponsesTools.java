@@ -3,7 +3,6 @@ package dev.ccproxy.translate.responses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.anthropic.ToolChoice;
 import dev.ccproxy.config.ModelProfile.SchemaDialect;
@@ -63,15 +62,7 @@ final class AnthropicToResponsesTools {
 
     /** auto → "auto", any → "required", none → "none", a function by name, and web search → only web search. */
     static JsonNode toolChoice(ToolChoice choice, List<Tool> tools, ToolNames names) {
-        ChosenTool chosen = ChosenTool.of(choice, tools);
-        if (chosen == null) {
-            return null;
-        }
-        return switch (chosen.kind()) {
-            case ChosenTool.ANY -> TextNode.valueOf("required");
-            case ChosenTool.NAMED -> named(chosen.tool(), names);
-            default -> TextNode.valueOf(chosen.kind());
-        };
+        return ChosenTool.openAiChoice(choice, tools, tool -> named(tool, names));
     }
 
     private static JsonNode named(Tool chosen, ToolNames names) {

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Responses API answer → an Anthropic message (protocol.md b.5), in output order: reasoning summaries as thinking,
- * each web search as {@code server_tool_use} + {@code web_search_tool_result}, each {@code output_text} as a text
- * block carrying its citations, each function call as {@code tool_use}.
+ * A Responses API answer → an Anthropic message (docs/conversion.md, "Responses API answers and web search"), in output
+ * order: reasoning summaries as thinking, each web search as {@code server_tool_use} + {@code web_search_tool_result},
+ * each {@code output_text} as a text block carrying its citations, each function call as {@code tool_use}.
  */
 public final class ResponsesToAnthropicResponse {
 

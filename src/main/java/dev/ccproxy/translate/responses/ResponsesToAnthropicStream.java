@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Responses API stream → Anthropic stream events, as they arrive (protocol.md c.4). One instance per stream.
+ * Responses API stream → Anthropic stream events, as they arrive (docs/conversion.md, "Streaming: Responses API
+ * events"). One instance per stream.
  *
  * <ul>
  *   <li>A web search: {@code ping}s while it runs; when it is done, a {@code server_tool_use} block (its query as an

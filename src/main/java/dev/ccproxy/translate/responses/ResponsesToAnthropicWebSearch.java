@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * OpenAI web searches in Anthropic's shapes (protocol.md b.5): a {@code web_search_call} becomes a
- * {@code server_tool_use} (name {@code web_search}, input {@code {"query": …}}) and a {@code web_search_tool_result}
- * listing what it found; a {@code url_citation} becomes a {@code web_search_result_location} citation. Claude Code
- * counts the result blocks ("Did 1 search") and builds its list of links from them.
+ * OpenAI web searches in Anthropic's shapes (docs/conversion.md, "Responses API answers and web search"): a {@code
+ * web_search_call} becomes a {@code server_tool_use} (name {@code web_search}, input {@code {"query": …}}) and a {@code
+ * web_search_tool_result} listing what it found; a {@code url_citation} becomes a {@code web_search_result_location}
+ * citation. Claude Code counts the result blocks ("Did 1 search") and builds its list of links from them.
  */
 public final class ResponsesToAnthropicWebSearch {
 

@@ -4,6 +4,7 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
 import dev.ccproxy.testsupport.RequestGoldenSupport;
+import dev.ccproxy.translate.common.TranslationContext;
 
 import java.util.Properties;
 
@@ -22,8 +23,7 @@ class AnthropicToChatRequestGoldenTest extends RequestGoldenSupport {
 
     @Override
     protected Object map(MessagesRequest request, Properties settings) {
-        AnthropicToChatRequest mapper = new AnthropicToChatRequest(
-                GoldenCases.resolver(settings), GoldenCases.tokenLimits(settings));
-        return mapper.map(request, mapper.context(request));
+        return new AnthropicToChatRequest(GoldenCases.tokenLimits(settings))
+                .map(request, TranslationContext.of(request, GoldenCases.resolver(settings)));
     }
 }

@@ -1,12 +1,12 @@
 package dev.ccproxy.translate.chat;
 
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.chat.ChatCompletion;
 import dev.ccproxy.testsupport.AnswerGoldenSupport;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
+import dev.ccproxy.translate.common.TranslationContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,9 +32,7 @@ class ChatToAnthropicResponseGoldenTest extends AnswerGoldenSupport {
 
     @Override
     protected Object map(Path upstreamJson, MessagesRequest request, Properties settings) throws IOException {
-        AnthropicToChatRequest requestMapper = new AnthropicToChatRequest(
-                GoldenCases.resolver(settings), TokenLimits.NONE);
         ChatCompletion completion = ProxyJson.mapper().readValue(upstreamJson.toFile(), ChatCompletion.class);
-        return ChatToAnthropicResponse.map(completion, requestMapper.context(request));
+        return ChatToAnthropicResponse.map(completion, TranslationContext.of(request, GoldenCases.resolver(settings)));
     }
 }

@@ -2,7 +2,6 @@ package dev.ccproxy.translate.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.GoldenJson;
@@ -11,6 +10,7 @@ import dev.ccproxy.testsupport.StreamGoldenSupport;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
+import dev.ccproxy.translate.common.TranslationContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +45,7 @@ class ChatToAnthropicStreamGoldenTest extends StreamGoldenSupport {
 
     @Override
     protected UpstreamToAnthropicStream translator(MessagesRequest request, Properties settings) {
-        AnthropicToChatRequest mapper = new AnthropicToChatRequest(
-                GoldenCases.resolver(settings), TokenLimits.NONE);
-        return new ChatToAnthropicStream(mapper.context(request),
+        return new ChatToAnthropicStream(TranslationContext.of(request, GoldenCases.resolver(settings)),
                 "buffered".equals(settings.getProperty("tool-calls")), INPUT_TOKENS.count(request));
     }
 

@@ -1,12 +1,12 @@
 package dev.ccproxy.translate.responses;
 
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.openai.responses.ResponsesResponse;
 import dev.ccproxy.testsupport.AnswerGoldenSupport;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
+import dev.ccproxy.translate.common.TranslationContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,9 +37,7 @@ class ResponsesToAnthropicResponseGoldenTest extends AnswerGoldenSupport {
 
     @Override
     protected Object map(Path upstreamJson, MessagesRequest request, Properties settings) throws IOException {
-        AnthropicToResponsesRequest requestMapper = new AnthropicToResponsesRequest(
-                GoldenCases.resolver(settings), TokenLimits.NONE);
         ResponsesResponse response = ProxyJson.mapper().readValue(upstreamJson.toFile(), ResponsesResponse.class);
-        return ResponsesToAnthropicResponse.map(response, requestMapper.context(request));
+        return ResponsesToAnthropicResponse.map(response, TranslationContext.of(request, GoldenCases.resolver(settings)));
     }
 }

@@ -2,7 +2,6 @@ package dev.ccproxy.translate.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
-import dev.ccproxy.config.TokenLimits;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.GoldenCases;
 import dev.ccproxy.testsupport.OpenApiSpec;
@@ -11,6 +10,7 @@ import dev.ccproxy.testsupport.StreamGoldenSupport;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
+import dev.ccproxy.translate.common.TranslationContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +41,8 @@ class ResponsesToAnthropicStreamGoldenTest extends StreamGoldenSupport {
 
     @Override
     protected UpstreamToAnthropicStream translator(MessagesRequest request, Properties settings) {
-        AnthropicToResponsesRequest mapper = new AnthropicToResponsesRequest(
-                GoldenCases.resolver(settings), TokenLimits.NONE);
-        return new ResponsesToAnthropicStream(mapper.context(request), INPUT_TOKENS.count(request));
+        return new ResponsesToAnthropicStream(TranslationContext.of(request, GoldenCases.resolver(settings)),
+                INPUT_TOKENS.count(request));
     }
 
     @Override
