@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The model map, applied to a requested name: the configured rules in order, then names that are already upstream
- * model names (to the default provider, unchanged), then the seed's families (haiku → small, sonnet → middle,
- * opus → big) and big for everything else. The profile of the chosen model comes with it. Responses echo the
- * requested name, not the upstream one.
+ * The model map, applied to a requested name: the configured rules in order, then the Claude families (a name
+ * containing haiku → small, sonnet → middle, opus → big), then the big, middle and small models' own names, then
+ * names that are already upstream model names ({@code proxy.models.passthrough}: to the default provider, unchanged),
+ * and big for everything else. A family name wins over the passthrough pattern, so an OpenRouter-style
+ * {@code anthropic/claude-haiku-…} goes to the small model; a rule sends it elsewhere. The profile of the chosen
+ * model comes with it. Responses echo the requested name, not the upstream one.
  */
 public final class ModelResolver {
 
