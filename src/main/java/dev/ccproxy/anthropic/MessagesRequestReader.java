@@ -44,7 +44,7 @@ public final class MessagesRequestReader {
         try {
             request = READER.readValue(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(JsonErrors.describe(e), e);
+            throw new InvalidRequestException(JsonErrors.describe(e, body), e);
         } catch (IOException e) {
             throw new InvalidRequestException("Request body could not be read", e);
         }

@@ -3,13 +3,22 @@ package dev.ccproxy.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Jackson's errors as messages a client can act on: where in the body ({@code messages[0].content[1].text}) and what
@@ -17,12 +26,23 @@ import java.util.Map;
  */
 public final class JsonErrors {
 
+    private static final Pattern INVALID_UTF8 = Pattern.compile("Invalid UTF-8 (?:start|middle) byte 0x([0-9a-fA-F]+)");
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
+
     private JsonErrors() {
     }
 
     public static String describe(JsonProcessingException e) {
-        if (e instanceof StreamReadException && !(e instanceof JsonMappingException)) {
-            return "Request body is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation());
+        return describe(e, null);
+    }
+
+    /** As {@link #describe(JsonProcessingException)}; with the {@code body}, a byte that is not UTF-8 is located. */
+    public static String describe(JsonProcessingException e, byte[] body) {
+        // a body that breaks off or holds a bad token inside a field reaches us wrapped in a mapping exception for
+        // that field; the parser's own failure underneath is what the client needs to hear
+        StreamReadException unreadable = unreadable(e);
+        if (unreadable != null) {
+            return unreadableBody(unreadable, body);
         }
         if (e instanceof MismatchedInputException mismatch) {
             if (mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().startsWith("Trailing token")) {
@@ -41,6 +61,45 @@ public final class JsonErrors {
             return (path.isEmpty() ? "Request body" : path) + ": invalid value";
         }
         return "Request body could not be read";
+    }
+
+    private static StreamReadException unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && !(t instanceof JsonMappingException)) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** The parser's failure in the client's terms: where the body breaks off, which byte is not UTF-8, which token. */
+    private static String unreadableBody(StreamReadException e, byte[] body) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher utf8 = INVALID_UTF8.matcher(message);
+        if (utf8.find()) {
+            // the parser reports where it stopped, often the string's end; the decoder finds the byte itself
+            int offset = body == null ? -1 : firstNonUtf8(body);
+            return "Request body is not valid UTF-8: byte 0x" + utf8.group(1).toUpperCase(Locale.ROOT)
+                    + (offset >= 0 ? " at offset " + offset : at(e.getLocation()));
+        }
+        String what;
+        if (e instanceof JsonEOFException) {
+            what = message.contains("closing quote") || message.contains("VALUE_STRING")
+                    ? "the body ends inside a string" : "the body ends before the JSON does";
+        } else {
+            Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
+            what = token.find() ? "unrecognized token '" + token.group(1) + "'" : message;
+        }
+        return "Request body is not valid JSON: " + what + at(e.getLocation());
+    }
+
+    /** The offset of the first byte that does not belong to valid UTF-8, or -1. */
+    static int firstNonUtf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(body.length), true);
+        return result.isError() ? in.position() : -1;
     }
 
     /** {@code messages[0].content[1].text}, as the client wrote it. */

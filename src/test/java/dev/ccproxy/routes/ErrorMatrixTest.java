@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,14 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
                         "expected an object"),
                 arguments("trailing garbage", VALID + " x", "application/json", 400, "invalid_request_error",
                         "not valid JSON"),
+                arguments("body cut off inside the messages", VALID.substring(0, VALID.indexOf("\"hi\"") + 4),
+                        "application/json", 400, "invalid_request_error",
+                        "Request body is not valid JSON: the body ends before the JSON does (line 1, column 87)"),
+                arguments("body cut off inside a string", VALID.substring(0, VALID.indexOf("\"hi\"") + 2),
+                        "application/json", 400, "invalid_request_error",
+                        "Request body is not valid JSON: the body ends inside a string (line 1, column 85)"),
+                arguments("a bad token inside the messages", VALID.replace("\"hi\"", "hi"), "application/json", 400,
+                        "invalid_request_error", "Request body is not valid JSON: unrecognized token 'hi'"),
                 arguments("two JSON documents", VALID + " {}", "application/json", 400, "invalid_request_error",
                         "after the end of the JSON"),
                 arguments("model missing", "{\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
@@ -93,6 +102,18 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
         HttpResponse<String> response = postMessages(body, "Content-Type", contentType);
 
         assertAnthropicError(response, status, type, messageFragment);
+        upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void a_body_that_is_not_utf8_is_named_as_such() throws IOException {
+        byte[] body = VALID.replace("hi", "h\u00ffi").getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(proxy("/v1/messages"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertAnthropicError(response, 400, "invalid_request_error",
+                "Request body is not valid UTF-8: byte 0xFF at offset " + (VALID.indexOf("hi") + 1));
         upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
