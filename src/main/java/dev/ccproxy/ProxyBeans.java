@@ -5,6 +5,7 @@ import dev.ccproxy.camel.AcceptRequest;
 import dev.ccproxy.camel.AnswerConnectionTest;
 import dev.ccproxy.camel.AnthropicErrorResponder;
 import dev.ccproxy.camel.AuthenticateClient;
+import dev.ccproxy.camel.CheckContextWindow;
 import dev.ccproxy.camel.CountTokens;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.FromResponsesResponse;
@@ -36,6 +37,7 @@ import dev.ccproxy.routing.ModelCatalog;
 import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.stream.StreamTimer;
 import dev.ccproxy.stream.StreamTranslators;
+import dev.ccproxy.tokens.ContextWindow;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.chat.AnthropicToChatRequest;
@@ -104,6 +106,8 @@ public final class ProxyBeans implements CamelConfiguration {
                 new StreamTranslators(streaming.bufferToolCalls(), inputTokens)));
         // the other endpoints
         registry.bind("countTokens", new CountTokens(inputTokens));
+        ContextWindow contextWindow = new ContextWindow(inputTokens);
+        registry.bind("checkContextWindow", new CheckContextWindow(contextWindow));
         ModelCatalog catalog = new ModelCatalog(settings.models(), models, settings.tokens());
         registry.bind("listModels", new ListModels(catalog));
         registry.bind("retrieveModel", new RetrieveModel(catalog));
@@ -116,7 +120,7 @@ public final class ProxyBeans implements CamelConfiguration {
                 new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));
         registry.bind("upstreamRetryDelay", new UpstreamRetryDelay());
         registry.bind("anthropicErrorResponder",
-                new AnthropicErrorResponder(settings.defaultProvider().describe()));
+                new AnthropicErrorResponder(settings.defaultProvider().describe(), contextWindow));
         context.addStartupListener(new HttpErrorPages());
         context.addStartupListener(new AdmissionControl(inFlight));
 

@@ -2,8 +2,10 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.StreamEvent;
+import dev.ccproxy.error.PromptTooLongException;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.stream.VertxSseSink;
+import dev.ccproxy.tokens.ContextWindow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -25,13 +27,15 @@ public final class AnthropicErrorResponder implements Processor {
     private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
 
     private final String defaultUpstream;
+    private final ContextWindow contextWindow;
 
     /**
      * @param defaultUpstream how to name the upstream in messages when the request failed before one was chosen (the
      *                        default provider's base URL; never a key)
      */
-    public AnthropicErrorResponder(String defaultUpstream) {
+    public AnthropicErrorResponder(String defaultUpstream, ContextWindow contextWindow) {
         this.defaultUpstream = defaultUpstream;
+        this.contextWindow = contextWindow;
     }
 
     @Override
@@ -47,6 +51,9 @@ public final class AnthropicErrorResponder implements Processor {
         UpstreamCall call = UpstreamCall.find(exchange);
         String upstream = call == null ? defaultUpstream : call.context().target().provider().describe();
         ProxyException error = ErrorClassifier.classify(failure, upstream);
+        if (error instanceof PromptTooLongException tooLong && call != null) {
+            error = contextWindow.inAnthropicTerms(tooLong, call.request(), call.context().profile().contextWindow());
+        }
         if (ErrorClassifier.internal(error)) {
             LOG.error("{} failed inside the proxy", requestId, failure);
         } else {

@@ -15,10 +15,13 @@ package dev.ccproxy.config;
  * @param schemaDialect     {@code strict} providers (Gemini) get tool schemas without the keywords they reject
  * @param toolNameMaxLength the longest function name accepted
  * @param api               the API this model is served on, when it is not the provider's
+ * @param contextWindow     the most input tokens the model takes (its whole window less what it keeps for output,
+ *                          where the provider says so); null when unknown. A request the proxy counts above it is
+ *                          answered with Anthropic's "prompt is too long" without calling the upstream
  */
 public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParameter, Boolean sampling, Boolean vision,
         ReasoningStyle reasoning, Boolean reasoningHistory, SchemaDialect schemaDialect, Integer toolNameMaxLength,
-        UpstreamApi api) {
+        UpstreamApi api, Integer contextWindow) {
 
     public enum TokenParameter { MAX_TOKENS, MAX_COMPLETION_TOKENS }
 
@@ -39,9 +42,10 @@ public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParamete
 
     /** What a model gets when no rule says otherwise: no clamp, everything accepted, nothing about reasoning sent. */
     public static final ModelProfile DEFAULTS = new ModelProfile(null, TokenParameter.MAX_TOKENS, true, true,
-            ReasoningStyle.NONE, false, SchemaDialect.STANDARD, 64, null);
+            ReasoningStyle.NONE, false, SchemaDialect.STANDARD, 64, null, null);
 
-    public static final ModelProfile EMPTY = new ModelProfile(null, null, null, null, null, null, null, null, null);
+    public static final ModelProfile EMPTY = new ModelProfile(null, null, null, null, null, null, null, null, null,
+            null);
 
     /** This profile's fields, and {@code fallback}'s where this one has none. */
     public ModelProfile over(ModelProfile fallback) {
@@ -54,7 +58,8 @@ public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParamete
                 reasoningHistory != null ? reasoningHistory : fallback.reasoningHistory,
                 schemaDialect != null ? schemaDialect : fallback.schemaDialect,
                 toolNameMaxLength != null ? toolNameMaxLength : fallback.toolNameMaxLength,
-                api != null ? api : fallback.api);
+                api != null ? api : fallback.api,
+                contextWindow != null ? contextWindow : fallback.contextWindow);
     }
 
     public boolean completionTokens() {

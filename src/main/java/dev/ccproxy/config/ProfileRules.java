@@ -29,7 +29,8 @@ final class ProfileRules {
     static final String BUILT_IN = "model-profiles.properties";
 
     private static final Set<String> FIELDS = Set.of("match", "provider", "max-output-tokens", "token-parameter",
-            "sampling", "vision", "reasoning", "reasoning-history", "schema-dialect", "tool-name-max-length", "api");
+            "sampling", "vision", "reasoning", "reasoning-history", "schema-dialect", "tool-name-max-length", "api",
+            "context-window");
 
     private ProfileRules() {
     }
@@ -89,7 +90,8 @@ final class ProfileRules {
                 bool(where + ".reasoning-history", fields.get("reasoning-history")),
                 choice(where + ".schema-dialect", fields.get("schema-dialect"), SchemaDialect.class),
                 integer(where + ".tool-name-max-length", fields.get("tool-name-max-length")),
-                UpstreamApi.parse(where + ".api", blankToNull(fields.get("api"))));
+                UpstreamApi.parse(where + ".api", blankToNull(fields.get("api"))),
+                integer(where + ".context-window", fields.get("context-window")));
     }
 
     private static Integer integer(String key, String value) {

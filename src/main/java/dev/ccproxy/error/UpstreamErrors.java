@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * 403      → 403 permission_error           503, 529 → 529 overloaded_error
  * 404      → 404 not_found_error            other    → 500 api_error
  * </pre>
+ *
+ * A 400, 413 or 422 saying the prompt is over the model's context window ({@link ContextOverflow}) is a
+ * {@link PromptTooLongException}: 400 in Anthropic's "prompt is too long" form.
  */
 public final class UpstreamErrors {
 
@@ -38,6 +41,10 @@ public final class UpstreamErrors {
 
     /** An error status from the upstream, with its body and headers. */
     public static ProxyException fromStatus(int status, String body, Map<String, String> headers) {
+        if ((status == 400 || status == 413 || status == 422) && ContextOverflow.matches(body)) {
+            return PromptTooLongException.fromUpstream(messageOf(body), ContextOverflow.limit(body),
+                    ContextOverflow.promptTokens(body));
+        }
         String message = "Upstream error (HTTP " + status + "): " + messageOf(body);
         return switch (status) {
             case 400, 422 -> new ProxyException(AnthropicErrorType.INVALID_REQUEST, 400, message, null, null);
