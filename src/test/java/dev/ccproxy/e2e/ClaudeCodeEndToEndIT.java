@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,13 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     private static final String CRON_ANSWER = "The cron jobs are listed.";
     private static final String THOUGHT = "The user wants a considered greeting; keep it short.";
     private static final String THOUGHTFUL_ANSWER = "Hello, after some thought.";
+
+    private static final String OVERFLOW = "{\"error\":{\"message\":\"This model's maximum context length is "
+            + "128000 tokens. However, your messages resulted in 130001 tokens. Please reduce the length of the "
+            + "messages.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
+            + "\"code\":\"context_length_exceeded\"}}";
+    /** How many more requests with the overflow marker the upstream refuses as over its window. */
+    private final AtomicInteger overflowsLeft = new AtomicInteger();
 
     /** The second provider, which serves haiku (Claude Code's --model haiku) and nothing else. */
     private final ScriptedUpstream second;
@@ -116,6 +124,9 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
                 lastUser = message.path("content").toString();
                 everyUser.append(lastUser);
             }
+        }
+        if (everyUser.indexOf("overflow marker") >= 0 && overflowsLeft.getAndDecrement() > 0) {
+            return ScriptedUpstream.json(400, OVERFLOW);
         }
         if (everyUser.indexOf("cron jobs") >= 0) {
             return toolSearchSession(body, toolCallId);
@@ -343,6 +354,54 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
             assertThat(block.path("type").asText()).isEqualTo("thinking");
             assertThat(block.path("thinking").asText()).isEqualTo(THOUGHT);
         });
+        assertEveryStreamValid();
+    }
+
+    /**
+     * Claude Code reads the proxy's "prompt is too long: N tokens > M maximum" as Anthropic's: on a first prompt it
+     * says so in its own words with both figures (there is nothing to compact yet).
+     */
+    @Test
+    void a_first_prompt_over_the_window_is_reported_with_its_figures(@TempDir Path home, @TempDir Path project)
+            throws Exception {
+        overflowsLeft.set(1);
+
+        List<JsonNode> output = runClaude(home, project, "Say hello (overflow marker)");
+
+        JsonNode result = output.stream().filter(line -> line.path("type").asText().equals("result"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(result.path("is_error").asBoolean()).isTrue();
+        assertThat(result.path("terminal_reason").asText()).isEqualTo("prompt_too_long");
+        assertThat(result.path("result").asText()).contains("~130001 tokens (limit 128000)");
+    }
+
+    /**
+     * With a conversation behind it, Claude Code compacts on the proxy's "prompt is too long" (its own summary
+     * request goes through the proxy like any other) and then answers the prompt: the session goes on.
+     */
+    @Test
+    void a_conversation_over_the_window_is_compacted_and_goes_on(@TempDir Path home, @TempDir Path project)
+            throws Exception {
+        assertSucceededWith(runClaude(home, project, "Say hello"), GREETING);
+        overflowsLeft.set(1);
+        int before = scripted.requests().size();
+
+        List<JsonNode> output = runClaude(home, project, "Say hello again (overflow marker)", Map.of(),
+                "--continue");
+
+        assertThat(relay.responses()).anySatisfy(response -> {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("prompt is too long: 130001 tokens > 128000 maximum");
+        });
+        assertThat(output).anySatisfy(line -> {
+            assertThat(line.path("subtype").asText()).isEqualTo("compact_boundary");
+            assertThat(line.path("compact_metadata").path("trigger").asText()).isEqualTo("auto");
+        });
+        assertSucceededWith(output, GREETING);
+        List<ScriptedUpstream.Request> calls = scripted.requests().subList(before, scripted.requests().size());
+        assertThat(calls).as("the refused prompt, the summary, the prompt again").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(calls.subList(1, calls.size() - 1)).allSatisfy(call ->
+                assertThat(call.body()).contains("Respond with TEXT ONLY"));
         assertEveryStreamValid();
     }
 
