@@ -19,6 +19,9 @@ import java.util.Locale;
  */
 public final class ReadMessagesRequest implements Processor {
 
+    /** Claude Code's session, for the provider's prompt cache when {@code metadata.user_id} does not name it. */
+    static final String SESSION_HEADER = "X-Claude-Code-Session-Id";
+
     private final ModelResolver models;
 
     public ReadMessagesRequest(ModelResolver models) {
@@ -30,7 +33,8 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
-        UpstreamCall.of(request, TranslationContext.of(request, models)).attachTo(exchange);
+        UpstreamCall.of(request, TranslationContext.of(request, models, in.getHeader(SESSION_HEADER, String.class)))
+                .attachTo(exchange);
     }
 
     /** JSON bodies only; a request without a content type is read as JSON, as Anthropic's API does. */

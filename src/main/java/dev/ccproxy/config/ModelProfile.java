@@ -18,10 +18,12 @@ package dev.ccproxy.config;
  * @param contextWindow     the most input tokens the model takes (its whole window less what it keeps for output,
  *                          where the provider says so); null when unknown. A request the proxy counts above it is
  *                          answered with Anthropic's "prompt is too long" without calling the upstream
+ * @param promptCacheKey    whether the session goes upstream as {@code prompt_cache_key} (hashed)
+ * @param safetyIdentifier  whether the user goes upstream as {@code safety_identifier} (hashed)
  */
 public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParameter, Boolean sampling, Boolean vision,
         ReasoningStyle reasoning, Boolean reasoningHistory, SchemaDialect schemaDialect, Integer toolNameMaxLength,
-        UpstreamApi api, Integer contextWindow) {
+        UpstreamApi api, Integer contextWindow, Boolean promptCacheKey, Boolean safetyIdentifier) {
 
     public enum TokenParameter { MAX_TOKENS, MAX_COMPLETION_TOKENS }
 
@@ -42,10 +44,10 @@ public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParamete
 
     /** What a model gets when no rule says otherwise: no clamp, everything accepted, nothing about reasoning sent. */
     public static final ModelProfile DEFAULTS = new ModelProfile(null, TokenParameter.MAX_TOKENS, true, true,
-            ReasoningStyle.NONE, false, SchemaDialect.STANDARD, 64, null, null);
+            ReasoningStyle.NONE, false, SchemaDialect.STANDARD, 64, null, null, true, true);
 
     public static final ModelProfile EMPTY = new ModelProfile(null, null, null, null, null, null, null, null, null,
-            null);
+            null, null, null);
 
     /** This profile's fields, and {@code fallback}'s where this one has none. */
     public ModelProfile over(ModelProfile fallback) {
@@ -59,7 +61,9 @@ public record ModelProfile(Integer maxOutputTokens, TokenParameter tokenParamete
                 schemaDialect != null ? schemaDialect : fallback.schemaDialect,
                 toolNameMaxLength != null ? toolNameMaxLength : fallback.toolNameMaxLength,
                 api != null ? api : fallback.api,
-                contextWindow != null ? contextWindow : fallback.contextWindow);
+                contextWindow != null ? contextWindow : fallback.contextWindow,
+                promptCacheKey != null ? promptCacheKey : fallback.promptCacheKey,
+                safetyIdentifier != null ? safetyIdentifier : fallback.safetyIdentifier);
     }
 
     public boolean completionTokens() {

@@ -30,7 +30,7 @@ final class ProfileRules {
 
     private static final Set<String> FIELDS = Set.of("match", "provider", "max-output-tokens", "token-parameter",
             "sampling", "vision", "reasoning", "reasoning-history", "schema-dialect", "tool-name-max-length", "api",
-            "context-window");
+            "context-window", "prompt-cache-key", "safety-identifier");
 
     private ProfileRules() {
     }
@@ -91,7 +91,9 @@ final class ProfileRules {
                 choice(where + ".schema-dialect", fields.get("schema-dialect"), SchemaDialect.class),
                 integer(where + ".tool-name-max-length", fields.get("tool-name-max-length")),
                 UpstreamApi.parse(where + ".api", blankToNull(fields.get("api"))),
-                integer(where + ".context-window", fields.get("context-window")));
+                integer(where + ".context-window", fields.get("context-window")),
+                bool(where + ".prompt-cache-key", fields.get("prompt-cache-key")),
+                bool(where + ".safety-identifier", fields.get("safety-identifier")));
     }
 
     private static Integer integer(String key, String value) {

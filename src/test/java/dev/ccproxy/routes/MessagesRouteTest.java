@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,6 +142,23 @@ class MessagesRouteTest extends ProxyRouteTestSupport {
         // client itself sends, nothing else (no api-key, no X-Title, nothing of the client's)
         assertThat(sent.get(0).getHeaders().keys()).map(name -> name.toLowerCase(Locale.ROOT))
                 .containsOnly("authorization", "content-type", "content-length", "host", "connection", "user-agent");
+    }
+
+    @Test
+    void claude_codes_session_header_keys_the_prompt_cache_when_the_metadata_does_not() throws Exception {
+        upstreamAnswers("text-only");
+        String session = "5b0e8f3c-2d1a-4c6b-9e7f-0a1b2c3d4e5f";
+
+        postMessages("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "X-Claude-Code-Session-Id", session);
+
+        JsonNode sent = ProxyJson.mapper().readTree(upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .get(0).getBodyAsString());
+        assertThat(sent.path("prompt_cache_key").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(session.getBytes(StandardCharsets.UTF_8))));
+        // no user id in the request: no safety identifier, and never the old raw user field
+        assertThat(sent.has("safety_identifier")).isFalse();
+        assertThat(sent.has("user")).isFalse();
     }
 
     @Test

@@ -28,7 +28,8 @@ public record ResponsesRequest(
         List<String> include,
         Boolean store,
         Boolean stream,
-        String user) {
+        String promptCacheKey,
+        String safetyIdentifier) {
 
     /** @param summary {@code auto}, so that reasoning comes back as readable summaries */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,7 +12,6 @@ import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.LoadedTools;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
-import dev.ccproxy.translate.common.UpstreamUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,8 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
                 tools,
                 toolChoice,
                 parallelToolCalls,
-                UpstreamUser.of(request),
+                profile.promptCacheKey() ? context.identity().promptCacheKey() : null,
+                profile.safetyIdentifier() ? context.identity().safetyIdentifier() : null,
                 reasoning.reasoningEffort(),
                 reasoning.reasoning(),
                 reasoning.thinking(),

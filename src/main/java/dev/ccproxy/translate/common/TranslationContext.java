@@ -13,7 +13,7 @@ import java.util.List;
  * Lives for one exchange.
  */
 public record TranslationContext(String requestedModel, UpstreamTarget target, ToolNames toolNames,
-        List<String> stopSequences) {
+        List<String> stopSequences, ClientIdentity identity) {
 
     public TranslationContext {
         stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
@@ -21,15 +21,26 @@ public record TranslationContext(String requestedModel, UpstreamTarget target, T
 
     /** The request's target (the web-search model when it carries the web-search tool) and its tool names. */
     public static TranslationContext of(MessagesRequest request, ModelResolver models) {
+        return of(request, models, null);
+    }
+
+    /** As {@link #of(MessagesRequest, ModelResolver)}, with Claude Code's {@code X-Claude-Code-Session-Id} header. */
+    public static TranslationContext of(MessagesRequest request, ModelResolver models, String sessionHeader) {
         UpstreamTarget target = request.wantsWebSearch() ? models.resolveWebSearch(request.model())
                 : models.resolve(request.model());
-        return forTarget(request, target);
+        return forTarget(request, target, sessionHeader);
     }
 
     /** The request sent to a target chosen beforehand, not through the model map. */
     public static TranslationContext forTarget(MessagesRequest request, UpstreamTarget target) {
+        return forTarget(request, target, null);
+    }
+
+    private static TranslationContext forTarget(MessagesRequest request, UpstreamTarget target,
+            String sessionHeader) {
         return new TranslationContext(request.model(), target,
-                ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences());
+                ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences(),
+                ClientIdentity.of(request, sessionHeader));
     }
 
     public String upstreamModel() {

@@ -14,7 +14,6 @@ import dev.ccproxy.translate.common.LoadedTools;
 import dev.ccproxy.translate.common.ReasoningEffort;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
-import dev.ccproxy.translate.common.UpstreamUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,8 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 include,
                 false,
                 request.streaming() ? Boolean.TRUE : null,
-                UpstreamUser.of(request));
+                context.profile().promptCacheKey() ? context.identity().promptCacheKey() : null,
+                context.profile().safetyIdentifier() ? context.identity().safetyIdentifier() : null);
     }
 
     /** Only reasoning models (a reasoning style in their profile) take a reasoning effort; others refuse it. */
