@@ -28,7 +28,8 @@ public record MessagesRequest(
         ToolChoice toolChoice,
         Metadata metadata,
         JsonNode thinking,
-        JsonNode outputConfig) {
+        JsonNode outputConfig,
+        JsonNode outputFormat) {
 
     public boolean streaming() {
         return Boolean.TRUE.equals(stream);

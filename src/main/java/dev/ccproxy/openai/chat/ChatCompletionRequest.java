@@ -28,6 +28,7 @@ public record ChatCompletionRequest(
         List<ChatTool> tools,
         JsonNode toolChoice,
         Boolean parallelToolCalls,
+        JsonNode responseFormat,
         String promptCacheKey,
         String safetyIdentifier,
         String reasoningEffort,

@@ -20,6 +20,7 @@ public record ResponsesRequest(
         List<ResponsesTool> tools,
         JsonNode toolChoice,
         Boolean parallelToolCalls,
+        JsonNode text,
         Integer maxOutputTokens,
         Integer maxToolCalls,
         Double temperature,

@@ -10,6 +10,7 @@ import dev.ccproxy.openai.chat.ChatTool;
 import dev.ccproxy.routing.OutputTokens;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.LoadedTools;
+import dev.ccproxy.translate.common.OutputFormat;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
         boolean sampling = Sampling.allowed(request, context);
         ChatReasoning reasoning = ChatReasoning.of(request, profile.reasoning());
         boolean streamUsage = context.target().provider().includeUsage();
+        OutputFormat format = OutputFormat.of(request);
         return new ChatCompletionRequest(
                 context.upstreamModel(),
                 AnthropicToChatMessages.map(request.system(), request.messages(), context.toolNames(), profile),
@@ -74,6 +76,7 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
                 tools,
                 toolChoice,
                 parallelToolCalls,
+                format == null ? null : format.chatResponseFormat(),
                 profile.promptCacheKey() ? context.identity().promptCacheKey() : null,
                 profile.safetyIdentifier() ? context.identity().safetyIdentifier() : null,
                 reasoning.reasoningEffort(),

@@ -11,6 +11,7 @@ import dev.ccproxy.routing.OutputTokens;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
 import dev.ccproxy.translate.common.BlockText;
 import dev.ccproxy.translate.common.LoadedTools;
+import dev.ccproxy.translate.common.OutputFormat;
 import dev.ccproxy.translate.common.ReasoningEffort;
 import dev.ccproxy.translate.common.Sampling;
 import dev.ccproxy.translate.common.TranslationContext;
@@ -67,6 +68,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
         }
         String instructions = BlockText.join(request.system(), "\n\n");
         boolean sampling = Sampling.allowed(request, context);
+        OutputFormat format = OutputFormat.of(request);
         return new ResponsesRequest(
                 context.upstreamModel(),
                 instructions.isEmpty() ? null : instructions,
@@ -74,6 +76,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 tools,
                 toolChoice,
                 parallelToolCalls,
+                format == null ? null : format.responsesText(),
                 OutputTokens.of(request, tokenLimits, context.target()),
                 maxToolCalls,
                 sampling ? request.temperature() : null,
