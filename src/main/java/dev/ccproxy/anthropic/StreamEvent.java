@@ -90,6 +90,10 @@ public sealed interface StreamEvent {
             return new CitationsDelta("citations_delta", citation);
         }
 
+        static Delta signature(String signature) {
+            return new SignatureDelta("signature_delta", signature);
+        }
+
         record TextDelta(String type, String text) implements Delta {
         }
 
@@ -100,6 +104,9 @@ public sealed interface StreamEvent {
         }
 
         record CitationsDelta(String type, JsonNode citation) implements Delta {
+        }
+
+        record SignatureDelta(String type, String signature) implements Delta {
         }
     }
 }

@@ -21,7 +21,8 @@ public record ResponseItem(
         String name,
         String arguments,
         Action action,
-        List<Content> summary) {
+        List<Content> summary,
+        String encryptedContent) {
 
     /** {@code output_text} (text, annotations), {@code refusal}, or {@code summary_text}. */
     @JsonIgnoreProperties(ignoreUnknown = true)

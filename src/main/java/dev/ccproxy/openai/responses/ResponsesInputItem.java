@@ -23,7 +23,21 @@ public sealed interface ResponsesInputItem {
         return new FunctionCallOutput("function_call_output", callId, output);
     }
 
+    /** A reasoning item sent back as the upstream gave it, so that a reasoning model keeps its chain of thought. */
+    static Reasoning reasoning(String id, String summary, String encryptedContent) {
+        return new Reasoning("reasoning", id,
+                summary == null || summary.isEmpty() ? List.of() : List.of(new SummaryText("summary_text", summary)),
+                encryptedContent);
+    }
+
     record Message(String type, String role, Content content) implements ResponsesInputItem {
+    }
+
+    record Reasoning(String type, String id, List<SummaryText> summary, String encryptedContent)
+            implements ResponsesInputItem {
+    }
+
+    record SummaryText(String type, String text) {
     }
 
     record FunctionCall(String type, String callId, String name, String arguments) implements ResponsesInputItem {

@@ -2,6 +2,7 @@ package dev.ccproxy.translate.responses;
 
 import dev.ccproxy.anthropic.ContentBlock;
 import dev.ccproxy.anthropic.Message;
+import dev.ccproxy.anthropic.ThinkingBlock;
 import dev.ccproxy.anthropic.ToolResultBlock;
 import dev.ccproxy.anthropic.ToolUseBlock;
 import dev.ccproxy.openai.responses.ResponsesInputItem;
@@ -34,16 +35,20 @@ final class AnthropicToResponsesInput {
 
     private final ToolNames toolNames;
     private final boolean vision;
+    /** Only a reasoning model takes reasoning items back (a conversation may have moved to another model). */
+    private final boolean reasoning;
     private final List<ResponsesInputItem> items = new ArrayList<>();
 
-    private AnthropicToResponsesInput(ToolNames toolNames, boolean vision) {
+    private AnthropicToResponsesInput(ToolNames toolNames, boolean vision, boolean reasoning) {
+        this.reasoning = reasoning;
         this.toolNames = toolNames;
         this.vision = vision;
     }
 
     /** @param vision whether the upstream model sees images (its profile's) */
-    static List<ResponsesInputItem> map(List<Message> messages, ToolNames toolNames, boolean vision) {
-        AnthropicToResponsesInput mapper = new AnthropicToResponsesInput(toolNames, vision);
+    static List<ResponsesInputItem> map(List<Message> messages, ToolNames toolNames, boolean vision,
+            boolean reasoning) {
+        AnthropicToResponsesInput mapper = new AnthropicToResponsesInput(toolNames, vision, reasoning);
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String where = "messages[" + i + "]";
@@ -62,7 +67,17 @@ final class AnthropicToResponsesInput {
     }
 
     private void addAssistant(List<ContentBlock> blocks, String where) {
-        TurnBlocks.assistant(blocks, where, new TurnBlocks.AssistantText(), new TurnBlocks.AssistantTurn() {
+        TurnBlocks.AssistantText assistantText = new TurnBlocks.AssistantText();
+        TurnBlocks.assistant(blocks, where, assistantText, new TurnBlocks.AssistantTurn() {
+            /** Our own reasoning items go back in their place; other thinking (Anthropic's, another provider's) not. */
+            @Override
+            public void thinking(ThinkingBlock thinking, String at) {
+                ReasoningSignature.read(reasoning ? thinking.signature() : null).ifPresentOrElse(item -> {
+                    text(assistantText);
+                    items.add(ResponsesInputItem.reasoning(item.id(), thinking.thinking(), item.encryptedContent()));
+                }, () -> TurnBlocks.AssistantTurn.super.thinking(thinking, at));
+            }
+
             @Override
             public void text(TurnBlocks.AssistantText text) {
                 // each run of text is its own message, so that calls stay between the words around them

@@ -18,6 +18,7 @@ import dev.ccproxy.translate.common.TranslationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
 
     /** Sources come back with each search, so web_search_tool_result blocks can list them. */
     static final String WEB_SEARCH_SOURCES = "web_search_call.action.sources";
+    /** A reasoning model's reasoning items come back encrypted, to be sent back on the next turn. */
+    static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicToResponsesRequest.class);
 
@@ -45,7 +48,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
         JsonNode toolChoice = null;
         Boolean parallelToolCalls = null;
         Integer maxToolCalls = null;
-        List<String> include = null;
+        List<String> include = new ArrayList<>(2);
         // tool_choice is checked whenever tools are declared, even when none of them is loaded yet
         JsonNode choice = request.hasTools()
                 ? AnthropicToResponsesTools.toolChoice(request.toolChoice(), request.tools(), context.toolNames()) : null;
@@ -59,8 +62,13 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 parallelToolCalls = false;
             }
             if (request.wantsWebSearch()) {
-                include = List.of(WEB_SEARCH_SOURCES);
+                include.add(WEB_SEARCH_SOURCES);
             }
+        }
+        if (context.profile().reasoning() != ModelProfile.ReasoningStyle.NONE) {
+            // store is false: the model's reasoning survives tool calls only if it travels with the conversation,
+            // as thinking blocks whose signature carries it (ReasoningSignature)
+            include.add(ENCRYPTED_REASONING);
         }
         if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
             LOG.info("stop_sequences {} are not sent: the Responses API has no stop parameter",
@@ -72,7 +80,8 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
         return new ResponsesRequest(
                 context.upstreamModel(),
                 instructions.isEmpty() ? null : instructions,
-                AnthropicToResponsesInput.map(request.messages(), context.toolNames(), context.profile().vision()),
+                AnthropicToResponsesInput.map(request.messages(), context.toolNames(), context.profile().vision(),
+                        context.profile().reasoning() != ModelProfile.ReasoningStyle.NONE),
                 tools,
                 toolChoice,
                 parallelToolCalls,
@@ -82,7 +91,7 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
                 sampling ? request.temperature() : null,
                 sampling ? request.topP() : null,
                 reasoning(request, context),
-                include,
+                include.isEmpty() ? null : List.copyOf(include),
                 false,
                 request.streaming() ? Boolean.TRUE : null,
                 context.profile().promptCacheKey() ? context.identity().promptCacheKey() : null,

@@ -50,9 +50,12 @@ public final class ResponsesToAnthropicResponse {
             ResponseItem item = output.get(i);
             switch (item.type() == null ? "" : item.type()) {
                 case "reasoning" -> {
+                    // with its encrypted content the item becomes a thinking block even without a summary, so that
+                    // it can go back upstream on the next turn (ReasoningSignature)
                     String thinking = summary(item);
-                    if (!thinking.isEmpty()) {
-                        content.add(new ThinkingBlock(thinking, ""));
+                    String signature = ReasoningSignature.of(item.id(), item.encryptedContent());
+                    if (!thinking.isEmpty() || signature != null) {
+                        content.add(new ThinkingBlock(thinking, signature == null ? "" : signature));
                     }
                 }
                 case "web_search_call" -> {
@@ -144,7 +147,7 @@ public final class ResponsesToAnthropicResponse {
         }
     }
 
-    private static String summary(ResponseItem reasoning) {
+    static String summary(ResponseItem reasoning) {
         StringBuilder text = new StringBuilder();
         for (ResponseItem.Content part : reasoning.summary() == null ? List.<ResponseItem.Content>of()
                 : reasoning.summary()) {

@@ -201,6 +201,15 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
                 }
             }
             case "reasoning" -> {
+                // the encrypted content comes with the finished item: it is the thinking block's signature (a block
+                // is opened for it when the item had no summary), so the item can go back upstream next turn
+                String signature = ReasoningSignature.of(item.id(), item.encryptedContent());
+                if (signature != null) {
+                    if (item.id() == null || !item.id().equals(openItem)) {
+                        open(ContentBlocks.Kind.THINKING, item.id(), new ThinkingBlock("", ""), events);
+                    }
+                    events.add(StreamEvent.delta(blocks.openIndex(), Delta.signature(signature)));
+                }
                 if (item.id() != null && item.id().equals(openItem)) {
                     closeOpen(events);
                 }
