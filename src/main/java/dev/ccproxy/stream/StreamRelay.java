@@ -94,6 +94,11 @@ public final class StreamRelay {
         }
     }
 
+    /** Whether the answer ended before the upstream's stream did (then the upstream call is cut, not drained). */
+    public boolean upstreamCutShort() {
+        return translator.cutShort();
+    }
+
     /** Null while the stream runs; how it ended once it has. */
     public Outcome outcome() {
         return outcome;

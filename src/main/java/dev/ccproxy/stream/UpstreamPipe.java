@@ -145,7 +145,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
         }
         timer.forget(this);
         client.end();
-        if (how != StreamRelay.Outcome.COMPLETED) {
+        if (how != StreamRelay.Outcome.COMPLETED || relay.upstreamCutShort()) {
             upstream.request().reset();
         } else {
             upstream.resume();

@@ -91,6 +91,32 @@ class StreamingRouteTest extends ScriptedRouteTestSupport {
     }
 
     @Test
+    void a_stop_sequence_in_the_text_ends_the_answer_and_the_upstream_call() throws Exception {
+        List<String> words = new ArrayList<>(List.of(" 1", " 2", " 3 E", "ND"));
+        for (int i = 0; i < 30; i++) {
+            words.add(" after" + i);
+        }
+        nextReply.set(ScriptedUpstream.sse(Duration.ofMillis(50), Chunks.answer(words.toArray(String[]::new))));
+
+        SseClient.Result result = SseClient.stream(proxy("/v1/messages"), STREAM_REQUEST.replace("\"stream\":true,",
+                "\"stream\":true,\"stop_sequences\":[\"END\"],"));
+
+        AnthropicStreamInvariants.assertValid(result.wire());
+        StringBuilder text = new StringBuilder();
+        result.named("content_block_delta").forEach(delta -> text.append(delta.event().data().path("delta")
+                .path("text").asText()));
+        assertThat(text.toString()).isEqualTo(" 1 2 3 ");
+        JsonNode end = result.named("message_delta").get(0).event().data().path("delta");
+        assertThat(end.path("stop_reason").asText()).isEqualTo("stop_sequence");
+        assertThat(end.path("stop_sequence").asText()).isEqualTo("END");
+        // the proxy watches for the sequence itself, so the upstream was not given it, and was cut off at the match
+        JsonNode sent = ProxyJson.mapper().readTree(scripted.requests().get(scripted.requests().size() - 1).body());
+        assertThat(sent.has("stop")).isFalse();
+        assertThat(scripted.awaitClosedByProxy(Duration.ofSeconds(5))).as("the proxy ended the upstream call").isTrue();
+        assertThat(scripted.eventsBeforeClose()).isLessThan(15);
+    }
+
+    @Test
     void a_client_that_hangs_up_on_a_non_streaming_request_cancels_the_upstream_call() throws Exception {
         nextReply.set(new ScriptedUpstream.Hold(Duration.ofSeconds(20)));
 

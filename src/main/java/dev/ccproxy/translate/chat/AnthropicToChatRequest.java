@@ -70,7 +70,9 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
                 completionTokens ? maxTokens : null,
                 sampling ? request.temperature() : null,
                 sampling ? request.topP() : null,
-                stop(request.stopSequences()),
+                // a stream is watched for its stop sequences by the proxy (ChatToAnthropicStream), which then knows
+                // which one ended the answer; upstreams seldom say, and they take at most four
+                request.streaming() ? null : stop(request.stopSequences()),
                 request.streaming() ? Boolean.TRUE : null,
                 request.streaming() && streamUsage ? new ChatCompletionRequest.StreamOptions(true) : null,
                 tools,

@@ -19,6 +19,7 @@ import dev.ccproxy.openai.chat.ToolCall;
 import dev.ccproxy.translate.common.ContentBlocks;
 import dev.ccproxy.translate.common.SseEvent;
 import dev.ccproxy.translate.common.StopReasons;
+import dev.ccproxy.translate.common.StopSequenceWatch;
 import dev.ccproxy.translate.common.StopSequences;
 import dev.ccproxy.translate.common.ToolArguments;
 import dev.ccproxy.translate.common.TranslationContext;
@@ -72,6 +73,8 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
     private Tool openTool;
 
     private final StringBuilder textTail = new StringBuilder();
+    /** A streamed request is sent without stop: the proxy watches the text, so it knows which sequence ended it. */
+    private final StopSequenceWatch stops;
     private boolean refused;
     private String finishReason;
     private JsonNode reportedStop;
@@ -82,6 +85,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
         this.context = context;
         this.bufferToolCalls = bufferToolCalls;
         this.inputTokenEstimate = inputTokenEstimate;
+        this.stops = new StopSequenceWatch(context.stopSequences());
     }
 
     private static final String DONE = "[DONE]";
@@ -113,7 +117,12 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
 
     @Override
     public boolean done() {
-        return sawDone;
+        return sawDone || stops.matched() != null;
+    }
+
+    @Override
+    public boolean cutShort() {
+        return !sawDone && stops.matched() != null;
     }
 
     /** The events one upstream chunk produces (often none: a role-only chunk, the usage chunk). */
@@ -166,7 +175,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
     /** Whether the upstream has said why the answer ended; a stream that ends before that was cut off. */
     @Override
     public boolean answered() {
-        return finishReason != null;
+        return finishReason != null || stops.matched() != null;
     }
 
     /** Closes what is open and ends the message: {@code message_delta} (stop reason, usage), {@code message_stop}. */
@@ -187,8 +196,9 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
             }
         }
         blocks.atLeastOne(events);
-        String stopSequence = StopSequences.matched(context.stopSequences(), textTail.toString(), reportedStop);
-        String stopReason = refused ? StopReasons.REFUSAL
+        String stopSequence = stops.matched() != null ? stops.matched()
+                : StopSequences.matched(context.stopSequences(), textTail.toString(), reportedStop);
+        String stopReason = refused ? StopReasons.REFUSAL : stops.matched() != null ? StopReasons.STOP_SEQUENCE
                 : ChatToAnthropicStopReason.of(finishReason, !tools.isEmpty(), stopSequence);
         events.add(StreamEvent.messageDelta(stopReason,
                 StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage()));
@@ -205,7 +215,14 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
         return new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0, null);
     }
 
-    private void text(String text, List<StreamEvent> events) {
+    private void text(String delta, List<StreamEvent> events) {
+        if (stops.matched() != null) {
+            return;
+        }
+        String text = stops.accept(delta);
+        if (text.isEmpty()) {
+            return;
+        }
         ensureOpen(ContentBlocks.Kind.TEXT, events);
         blocks.delta(Delta.text(text), events);
         blocks.wrote(text);
@@ -309,6 +326,15 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
 
     /** Stops the open block; a tool call's arguments are completed first when they were cut off. */
     private void closeOpen(List<StreamEvent> events) {
+        if (blocks.isOpen(ContentBlocks.Kind.TEXT) && stops.matched() == null) {
+            // the text ends: what was held back in case it began a stop sequence was not one
+            String held = stops.flush();
+            if (!held.isEmpty()) {
+                blocks.delta(Delta.text(held), events);
+                blocks.wrote(held);
+                textTail.append(held);
+            }
+        }
         if (blocks.isOpen(ContentBlocks.Kind.TOOL)) {
             completeArguments(openTool, events);
             openTool.closed = true;

@@ -33,6 +33,14 @@ public interface UpstreamToAnthropicStream {
     /** The upstream said how the answer ended; a stream that stops before that was cut off. */
     boolean answered();
 
+    /**
+     * The translator ended the answer before the upstream did (a stop sequence the proxy found in the text): the
+     * upstream call is to be cut, not drained.
+     */
+    default boolean cutShort() {
+        return false;
+    }
+
     /** Closes what is open and ends the message: {@code message_delta}, {@code message_stop}. */
     List<StreamEvent> finish();
 

@@ -14,6 +14,8 @@ import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.openai.responses.ResponseItem;
 import dev.ccproxy.openai.responses.ResponsesResponse;
+import dev.ccproxy.translate.common.StopReasons;
+import dev.ccproxy.translate.common.StopSequenceWatch;
 import dev.ccproxy.translate.common.ToolArguments;
 import dev.ccproxy.translate.common.TranslationContext;
 
@@ -86,12 +88,37 @@ public final class ResponsesToAnthropicResponse {
                 }
             }
         }
+        String stopSequence = cutAtStopSequence(content, context.stopSequences());
         if (content.isEmpty()) {
             content.add(TextBlock.of(""));
         }
         return MessagesResponse.of(Ids.message(), context.requestedModel(), content,
-                ResponsesToAnthropicStopReason.of(response, functionCalls, refused), null,
+                stopSequence != null ? StopReasons.STOP_SEQUENCE
+                        : ResponsesToAnthropicStopReason.of(response, functionCalls, refused), stopSequence,
                 ResponsesToAnthropicUsage.of(response.usage(), searches));
+    }
+
+    /**
+     * The Responses API has no stop parameter: the answer is cut before the first of the request's stop sequences in
+     * its text, and what came after it is dropped, as if the model had stopped there. Returns the sequence, or null.
+     */
+    private static String cutAtStopSequence(List<ContentBlock> content, List<String> sequences) {
+        for (int i = 0; i < content.size(); i++) {
+            if (content.get(i) instanceof TextBlock text && text.text() != null) {
+                StopSequenceWatch watch = new StopSequenceWatch(sequences);
+                String before = watch.cut(text.text());
+                if (watch.matched() != null) {
+                    content.subList(i + 1, content.size()).clear();
+                    if (before.isEmpty()) {
+                        content.remove(i);
+                    } else {
+                        content.set(i, new TextBlock(before, text.citations()));
+                    }
+                    return watch.matched();
+                }
+            }
+        }
+        return null;
     }
 
     /** Without sources, the result lists the URLs cited by the messages that follow the search. */

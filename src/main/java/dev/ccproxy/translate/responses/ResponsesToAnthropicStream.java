@@ -18,6 +18,8 @@ import dev.ccproxy.openai.responses.ResponsesResponse;
 import dev.ccproxy.openai.responses.ResponsesStreamEvent;
 import dev.ccproxy.translate.common.ContentBlocks;
 import dev.ccproxy.translate.common.SseEvent;
+import dev.ccproxy.translate.common.StopReasons;
+import dev.ccproxy.translate.common.StopSequenceWatch;
 import dev.ccproxy.translate.common.ToolArguments;
 import dev.ccproxy.translate.common.TranslationContext;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
@@ -66,6 +68,8 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
     /** The upstream item whose block is open (a message, a reasoning item, a function call). */
     private String openItem;
     private final StringBuilder openText = new StringBuilder();
+    /** The Responses API has no stop parameter: the proxy watches the text for the request's stop sequences. */
+    private final StopSequenceWatch stops;
     private final List<ResponseItem.Annotation> heldCitations = new ArrayList<>();
 
     private final Map<String, Call> calls = new HashMap<>();
@@ -81,6 +85,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
     public ResponsesToAnthropicStream(TranslationContext context, int inputTokenEstimate) {
         this.context = context;
         this.inputTokenEstimate = inputTokenEstimate;
+        this.stops = new StopSequenceWatch(context.stopSequences());
     }
 
     @Override
@@ -133,12 +138,17 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
 
     @Override
     public boolean done() {
-        return terminal != null;
+        return terminal != null || stops.matched() != null;
     }
 
     @Override
     public boolean answered() {
-        return terminal != null;
+        return done();
+    }
+
+    @Override
+    public boolean cutShort() {
+        return terminal == null && stops.matched() != null;
     }
 
     @Override
@@ -147,12 +157,13 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
         closeOpen(events);
         emitAwaitingResults(events);
         blocks.atLeastOne(events);
-        String stopReason = ResponsesToAnthropicStopReason.of(terminal, !calls.isEmpty(), refused);
+        String stopReason = stops.matched() != null ? StopReasons.STOP_SEQUENCE
+                : ResponsesToAnthropicStopReason.of(terminal, !calls.isEmpty(), refused);
         Usage usage = terminal != null && terminal.usage() != null
                 ? ResponsesToAnthropicUsage.of(terminal.usage(), searches)
                 : new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0,
                         searches > 0 ? new Usage.ServerToolUsage(searches, 0) : null);
-        events.add(StreamEvent.messageDelta(stopReason, null, usage));
+        events.add(StreamEvent.messageDelta(stopReason, stops.matched(), usage));
         events.add(StreamEvent.messageStop());
         return events;
     }
@@ -274,11 +285,18 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
     }
 
     private void text(String item, String delta, List<StreamEvent> events) {
-        if (delta == null || delta.isEmpty()) {
+        if (delta == null || delta.isEmpty() || stops.matched() != null) {
             return;
         }
         if (item != null) {
             streamedMessages.add(item);
+        }
+        if (blocks.isOpen(ContentBlocks.Kind.TEXT) && item != null && !item.equals(openItem)) {
+            closeOpen(events);
+        }
+        delta = stops.accept(delta);
+        if (delta.isEmpty()) {
+            return;
         }
         if (!blocks.isOpen(ContentBlocks.Kind.TEXT) || (item != null && !item.equals(openItem))) {
             open(ContentBlocks.Kind.TEXT, item, TextBlock.of(""), events);
@@ -350,6 +368,15 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
 
     /** Stops the open block: a text block's held citations first, a call without arguments gets {@code {}}. */
     private void closeOpen(List<StreamEvent> events) {
+        if (blocks.isOpen(ContentBlocks.Kind.TEXT) && stops.matched() == null) {
+            // the end of a message: what was held back in case it began a stop sequence was not one
+            String held = stops.flush();
+            if (!held.isEmpty()) {
+                openText.append(held);
+                blocks.wrote(held);
+                blocks.delta(Delta.text(held), events);
+            }
+        }
         if (blocks.isOpen(ContentBlocks.Kind.TEXT)) {
             for (ResponseItem.Annotation annotation : heldCitations) {
                 blocks.delta(Delta.citation(ResponsesToAnthropicWebSearch.citation(annotation, openText.toString())), events);
