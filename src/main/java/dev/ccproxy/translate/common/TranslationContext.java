@@ -13,7 +13,7 @@ import java.util.List;
  * Lives for one exchange.
  */
 public record TranslationContext(String requestedModel, UpstreamTarget target, ToolNames toolNames,
-        List<String> stopSequences, ClientIdentity identity) {
+        List<String> stopSequences, ClientIdentity identity, SearchDomains searchDomains) {
 
     public TranslationContext {
         stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
@@ -40,7 +40,7 @@ public record TranslationContext(String requestedModel, UpstreamTarget target, T
             String sessionHeader) {
         return new TranslationContext(request.model(), target,
                 ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences(),
-                ClientIdentity.of(request, sessionHeader));
+                ClientIdentity.of(request, sessionHeader), SearchDomains.of(request));
     }
 
     public String upstreamModel() {

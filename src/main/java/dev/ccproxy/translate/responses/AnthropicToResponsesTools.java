@@ -23,7 +23,8 @@ import java.util.List;
  * OpenAI's {@code web_search} with its settings carried over where OpenAI has them:
  * {@code allowed_domains} → {@code filters.allowed_domains}, {@code user_location} → {@code user_location}
  * (approximate), {@code max_uses} → the request's {@code max_tool_calls}. {@code blocked_domains} has no OpenAI
- * equivalent and is ignored with a log line: a 400 would only make Claude Code retry without the restriction.
+ * equivalent: the search runs without it, and the answer's results and citations from those domains are left out
+ * ({@code SearchDomains}).
  */
 final class AnthropicToResponsesTools {
 
@@ -83,7 +84,8 @@ final class AnthropicToResponsesTools {
 
     private static ResponsesTool.WebSearch webSearch(Tool tool) {
         if (tool.blockedDomains() != null && !tool.blockedDomains().isEmpty()) {
-            LOG.info("web_search blocked_domains {} has no OpenAI equivalent; searching without that restriction",
+            LOG.debug("web_search blocked_domains {} has no OpenAI equivalent: results and citations from them are "
+                    + "left out of the answer",
                     tool.blockedDomains());
         }
         ResponsesTool.WebSearch.Filters filters = tool.allowedDomains() == null || tool.allowedDomains().isEmpty()

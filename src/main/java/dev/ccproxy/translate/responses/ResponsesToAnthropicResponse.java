@@ -14,6 +14,7 @@ import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.openai.responses.ResponseItem;
 import dev.ccproxy.openai.responses.ResponsesResponse;
+import dev.ccproxy.translate.common.SearchDomains;
 import dev.ccproxy.translate.common.StopReasons;
 import dev.ccproxy.translate.common.StopSequenceWatch;
 import dev.ccproxy.translate.common.ToolArguments;
@@ -64,14 +65,14 @@ public final class ResponsesToAnthropicResponse {
                     if (ResponsesToAnthropicWebSearch.isSearch(item)) {
                         searches++;
                         content.add(ResponsesToAnthropicWebSearch.serverToolUse(item));
-                        content.add(result(item, titles, output, i));
+                        content.add(result(item, titles, output, i, context.searchDomains()));
                     }
                 }
                 case "message" -> {
                     for (ResponseItem.Content part : item.content() == null ? List.<ResponseItem.Content>of()
                             : item.content()) {
                         if ("output_text".equals(part.type()) && part.text() != null && !part.text().isEmpty()) {
-                            content.add(new TextBlock(part.text(), citations(part)));
+                            content.add(new TextBlock(part.text(), citations(part, context.searchDomains())));
                         } else if ("refusal".equals(part.type()) && part.refusal() != null) {
                             content.add(TextBlock.of(part.refusal()));
                             refused = true;
@@ -123,7 +124,7 @@ public final class ResponsesToAnthropicResponse {
 
     /** Without sources, the result lists the URLs cited by the messages that follow the search. */
     private static WebSearchToolResultBlock result(ResponseItem call, Map<String, String> titles,
-            List<ResponseItem> output, int index) {
+            List<ResponseItem> output, int index, SearchDomains domains) {
         Set<String> cited = new LinkedHashSet<>();
         for (ResponseItem later : output.subList(index + 1, output.size())) {
             if ("web_search_call".equals(later.type())) {
@@ -131,15 +132,18 @@ public final class ResponsesToAnthropicResponse {
             }
             citedUrls(later, cited);
         }
-        return ResponsesToAnthropicWebSearch.result(call, titles, cited);
+        return ResponsesToAnthropicWebSearch.result(call, titles, cited, domains);
     }
 
-    private static JsonNode citations(ResponseItem.Content part) {
+    private static JsonNode citations(ResponseItem.Content part, SearchDomains domains) {
         if (part.annotations() == null || part.annotations().isEmpty()) {
             return null;
         }
         ArrayNode citations = JsonNodeFactory.instance.arrayNode();
         for (ResponseItem.Annotation annotation : part.annotations()) {
+            if (annotation.url() != null && !domains.permits(annotation.url())) {
+                continue;
+            }
             JsonNode citation = ResponsesToAnthropicWebSearch.citation(annotation, part.text());
             if (citation != null) {
                 citations.add(citation);

@@ -245,7 +245,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
         boolean hasSources = call.action() != null && call.action().sources() != null
                 && !call.action().sources().isEmpty();
         if (hasSources || "failed".equals(call.status())) {
-            emitResult(ResponsesToAnthropicWebSearch.result(call, titles, List.of()), events);
+            emitResult(ResponsesToAnthropicWebSearch.result(call, titles, List.of(), context.searchDomains()), events);
         } else {
             resultsAwaitingCitations.add(call);
         }
@@ -253,7 +253,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
 
     private void emitAwaitingResults(List<StreamEvent> events) {
         for (ResponseItem call : resultsAwaitingCitations) {
-            emitResult(ResponsesToAnthropicWebSearch.result(call, titles, citedUrls), events);
+            emitResult(ResponsesToAnthropicWebSearch.result(call, titles, citedUrls, context.searchDomains()), events);
         }
         resultsAwaitingCitations.clear();
     }
@@ -308,7 +308,8 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
 
     /** A citation goes out at once when the text it points at is in; otherwise when the block closes. */
     private void annotation(String item, ResponseItem.Annotation annotation, List<StreamEvent> events) {
-        if (annotation == null || !"url_citation".equals(annotation.type()) || annotation.url() == null) {
+        if (annotation == null || !"url_citation".equals(annotation.type()) || annotation.url() == null
+                || !context.searchDomains().permits(annotation.url())) {
             return;
         }
         if (item != null) {

@@ -8,6 +8,7 @@ import dev.ccproxy.anthropic.Ids;
 import dev.ccproxy.anthropic.ServerToolUseBlock;
 import dev.ccproxy.anthropic.WebSearchToolResultBlock;
 import dev.ccproxy.openai.responses.ResponseItem;
+import dev.ccproxy.translate.common.SearchDomains;
 
 import java.net.URI;
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class ResponsesToAnthropicWebSearch {
      * {@code include}), or, when the upstream sent none, {@code fallbackUrls} (the URLs the answer cited).
      */
     public static WebSearchToolResultBlock result(ResponseItem call, Map<String, String> titles,
-            Collection<String> fallbackUrls) {
+            Collection<String> fallbackUrls, SearchDomains domains) {
         if ("failed".equals(call.status())) {
             ObjectNode error = JSON.objectNode();
             error.put("type", "web_search_tool_result_error");
@@ -77,6 +78,8 @@ public final class ResponsesToAnthropicWebSearch {
         if (urls.isEmpty() && fallbackUrls != null) {
             urls.addAll(fallbackUrls);
         }
+        // blocked_domains has no OpenAI counterpart: what the client must not see is left out here
+        urls.removeIf(url -> !domains.permits(url));
         ArrayNode results = JSON.arrayNode();
         for (String url : urls) {
             ObjectNode result = results.addObject();
