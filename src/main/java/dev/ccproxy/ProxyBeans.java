@@ -80,7 +80,10 @@ public final class ProxyBeans implements CamelConfiguration {
         // the ingress
         registry.bind("acceptRequest", new AcceptRequest());
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
-        registry.bind("readMessagesRequest", new ReadMessagesRequest(models));
+        // one counter for count_tokens, context edits, the window check and message_start's input tokens: both hit the same cache by content
+        TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
+        RequestTokens inputTokens = new RequestTokens(textTokens);
+        registry.bind("readMessagesRequest", new ReadMessagesRequest(models, inputTokens));
         registry.bind("responsesApiCall", UpstreamCallIs.forTheResponsesApi());
         registry.bind("streamedCall", UpstreamCallIs.streamed());
         // the upstream routes (one template, a pair of mappers for each API)
@@ -92,9 +95,6 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
         registry.bind("fromResponsesResponse", new FromResponsesResponse());
         StreamingSettings streaming = settings.streaming();
-        // one counter for count_tokens and for message_start's input tokens: both hit the same cache by content
-        TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
-        RequestTokens inputTokens = new RequestTokens(textTokens);
         // ready once the token tables, which load beside the start-up, are in (Camel's health checks find the bean)
         registry.bind("tokenizerReadiness", new TokenizerReadiness(textTokens::loaded));
         // streams: opened with Vert.x's client and relayed on the event loop; one timer for all of them pings quiet

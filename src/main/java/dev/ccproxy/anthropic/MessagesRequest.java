@@ -29,7 +29,8 @@ public record MessagesRequest(
         Metadata metadata,
         JsonNode thinking,
         JsonNode outputConfig,
-        JsonNode outputFormat) {
+        JsonNode outputFormat,
+        JsonNode contextManagement) {
 
     public boolean streaming() {
         return Boolean.TRUE.equals(stream);

@@ -2,6 +2,7 @@ package dev.ccproxy.anthropic;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -15,11 +16,17 @@ public record MessagesResponse(
         List<ContentBlock> content,
         @JsonInclude(JsonInclude.Include.ALWAYS) String stopReason,
         @JsonInclude(JsonInclude.Include.ALWAYS) String stopSequence,
-        Usage usage) {
+        Usage usage,
+        JsonNode contextManagement) {
 
     public static MessagesResponse of(String id, String model, List<ContentBlock> content, String stopReason,
             String stopSequence, Usage usage) {
         return new MessagesResponse(id, "message", "assistant", model, List.copyOf(content), stopReason, stopSequence,
-                usage);
+                usage, null);
+    }
+
+    /** With {@code context_management} (the context edits the proxy applied), when the request asked for any. */
+    public MessagesResponse withContextManagement(JsonNode report) {
+        return new MessagesResponse(id, type, role, model, content, stopReason, stopSequence, usage, report);
     }
 }

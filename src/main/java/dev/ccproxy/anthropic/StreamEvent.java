@@ -29,7 +29,13 @@ public sealed interface StreamEvent {
     }
 
     static MessageDelta messageDelta(String stopReason, String stopSequence, Usage usage) {
-        return new MessageDelta("message_delta", new MessageDelta.Body(stopReason, stopSequence), usage);
+        return messageDelta(stopReason, stopSequence, usage, null);
+    }
+
+    /** With {@code context_management}: the context edits the proxy applied to the request. */
+    static MessageDelta messageDelta(String stopReason, String stopSequence, Usage usage, JsonNode contextManagement) {
+        return new MessageDelta("message_delta", new MessageDelta.Body(stopReason, stopSequence), usage,
+                contextManagement);
     }
 
     static MessageStop messageStop() {
@@ -56,7 +62,7 @@ public sealed interface StreamEvent {
     record ContentBlockStop(String type, int index) implements StreamEvent {
     }
 
-    record MessageDelta(String type, Body delta, Usage usage) implements StreamEvent {
+    record MessageDelta(String type, Body delta, Usage usage, JsonNode contextManagement) implements StreamEvent {
         public record Body(@JsonInclude(JsonInclude.Include.ALWAYS) String stopReason,
                 @JsonInclude(JsonInclude.Include.ALWAYS) String stopSequence) {
         }

@@ -37,6 +37,6 @@ public final class ProbeSmallModel implements Processor {
     /** One user message, a few output tokens, no stream. */
     private static MessagesRequest probe(String model) {
         return new MessagesRequest(model, List.of(new Message(Message.USER, List.of(TextBlock.of("ping")))), null,
-                MAX_TOKENS, false, null, null, null, null, null, null, null, null, null, null);
+                MAX_TOKENS, false, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

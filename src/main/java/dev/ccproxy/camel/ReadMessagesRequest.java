@@ -4,6 +4,8 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.translate.common.ContextEdits;
 import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,9 +25,11 @@ public final class ReadMessagesRequest implements Processor {
     static final String SESSION_HEADER = "X-Claude-Code-Session-Id";
 
     private final ModelResolver models;
+    private final RequestTokens tokens;
 
-    public ReadMessagesRequest(ModelResolver models) {
+    public ReadMessagesRequest(ModelResolver models, RequestTokens tokens) {
         this.models = models;
+        this.tokens = tokens;
     }
 
     @Override
@@ -33,8 +37,10 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
-        UpstreamCall.of(request, TranslationContext.of(request, models, in.getHeader(SESSION_HEADER, String.class)))
-                .attachTo(exchange);
+        // context edits first: the upstream, the window check and the stream's first count see the edited history
+        ContextEdits.Result edited = ContextEdits.apply(request, tokens::count);
+        UpstreamCall.of(edited.request(), TranslationContext.of(edited.request(), models,
+                in.getHeader(SESSION_HEADER, String.class)).withContextManagement(edited.report())).attachTo(exchange);
     }
 
     /** JSON bodies only; a request without a content type is read as JSON, as Anthropic's API does. */

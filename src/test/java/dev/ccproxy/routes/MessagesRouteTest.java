@@ -162,6 +162,36 @@ class MessagesRouteTest extends ProxyRouteTestSupport {
     }
 
     @Test
+    void context_edits_are_applied_before_the_upstream_sees_the_history_and_reported_in_the_answer()
+            throws Exception {
+        upstreamAnswers("text-only");
+        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"Read both files\"},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"Read\","
+                + "\"input\":{\"file_path\":\"a.txt\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\","
+                + "\"content\":\"" + "the old file, ".repeat(50) + "\"}]},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_2\",\"name\":\"Read\","
+                + "\"input\":{\"file_path\":\"b.txt\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_2\","
+                + "\"content\":\"the new file\"}]}],"
+                + "\"context_management\":{\"edits\":[{\"type\":\"clear_tool_uses_20250919\","
+                + "\"trigger\":{\"type\":\"input_tokens\",\"value\":50},\"keep\":{\"type\":\"tool_uses\",\"value\":1}}]}}";
+
+        HttpResponse<String> response = postMessages(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode applied = ProxyJson.mapper().readTree(response.body()).path("context_management")
+                .path("applied_edits").get(0);
+        assertThat(applied.path("type").asText()).isEqualTo("clear_tool_uses_20250919");
+        assertThat(applied.path("cleared_tool_uses").asInt()).isEqualTo(1);
+        assertThat(applied.path("cleared_input_tokens").asInt()).isPositive();
+        String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString();
+        assertThat(sent).contains("[tool result cleared to save context]").contains("the new file")
+                .doesNotContain("the old file");
+    }
+
+    @Test
     void a_model_that_exists_only_on_the_responses_api_is_sent_there() throws Exception {
         upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/responses")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(responsesAnswer("function-call"))));

@@ -75,7 +75,7 @@ public final class ChatToAnthropicResponse {
                 : ChatToAnthropicStopReason.of(choice.finishReason(), !calls.isEmpty(), stopSequence);
         return MessagesResponse.of(Ids.message(), context.requestedModel(), content, stopReason,
                 StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null,
-                ChatToAnthropicUsage.of(completion.usage()));
+                ChatToAnthropicUsage.of(completion.usage())).withContextManagement(context.contextManagement());
     }
 
     /** Function calls only; the legacy single {@code function_call} counts as one. */

@@ -201,7 +201,8 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
         String stopReason = refused ? StopReasons.REFUSAL : stops.matched() != null ? StopReasons.STOP_SEQUENCE
                 : ChatToAnthropicStopReason.of(finishReason, !tools.isEmpty(), stopSequence);
         events.add(StreamEvent.messageDelta(stopReason,
-                StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage()));
+                StopReasons.STOP_SEQUENCE.equals(stopReason) ? stopSequence : null, finalUsage(),
+                context.contextManagement()));
         events.add(StreamEvent.messageStop());
         return events;
     }

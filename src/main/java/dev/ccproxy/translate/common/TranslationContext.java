@@ -1,5 +1,6 @@
 package dev.ccproxy.translate.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.routing.ModelResolver;
@@ -13,7 +14,8 @@ import java.util.List;
  * Lives for one exchange.
  */
 public record TranslationContext(String requestedModel, UpstreamTarget target, ToolNames toolNames,
-        List<String> stopSequences, ClientIdentity identity, SearchDomains searchDomains) {
+        List<String> stopSequences, ClientIdentity identity, SearchDomains searchDomains,
+        JsonNode contextManagement) {
 
     public TranslationContext {
         stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
@@ -40,7 +42,17 @@ public record TranslationContext(String requestedModel, UpstreamTarget target, T
             String sessionHeader) {
         return new TranslationContext(request.model(), target,
                 ToolNames.forRequest(request, target.profile().toolNameMaxLength()), request.stopSequences(),
-                ClientIdentity.of(request, sessionHeader), SearchDomains.of(request));
+                ClientIdentity.of(request, sessionHeader), SearchDomains.of(request), null);
+    }
+
+    /**
+     * With the report of the context edits applied to the request ({@code context_management} of the answer).
+     *
+     * @param report {@code {"applied_edits": [...]}}, or null when the request asked for none
+     */
+    public TranslationContext withContextManagement(JsonNode report) {
+        return new TranslationContext(requestedModel, target, toolNames, stopSequences, identity, searchDomains,
+                report);
     }
 
     public String upstreamModel() {

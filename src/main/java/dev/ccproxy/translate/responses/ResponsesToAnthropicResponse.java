@@ -96,7 +96,8 @@ public final class ResponsesToAnthropicResponse {
         return MessagesResponse.of(Ids.message(), context.requestedModel(), content,
                 stopSequence != null ? StopReasons.STOP_SEQUENCE
                         : ResponsesToAnthropicStopReason.of(response, functionCalls, refused), stopSequence,
-                ResponsesToAnthropicUsage.of(response.usage(), searches));
+                ResponsesToAnthropicUsage.of(response.usage(), searches))
+                .withContextManagement(context.contextManagement());
     }
 
     /**

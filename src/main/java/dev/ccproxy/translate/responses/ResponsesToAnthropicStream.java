@@ -163,7 +163,7 @@ public final class ResponsesToAnthropicStream implements UpstreamToAnthropicStre
                 ? ResponsesToAnthropicUsage.of(terminal.usage(), searches)
                 : new Usage(inputTokenEstimate, blocks.outputEstimate(), 0, 0,
                         searches > 0 ? new Usage.ServerToolUsage(searches, 0) : null);
-        events.add(StreamEvent.messageDelta(stopReason, stops.matched(), usage));
+        events.add(StreamEvent.messageDelta(stopReason, stops.matched(), usage, context.contextManagement()));
         events.add(StreamEvent.messageStop());
         return events;
     }
