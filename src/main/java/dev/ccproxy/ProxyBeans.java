@@ -7,6 +7,7 @@ import dev.ccproxy.camel.AnthropicErrorResponder;
 import dev.ccproxy.camel.AuthenticateClient;
 import dev.ccproxy.camel.CheckContextWindow;
 import dev.ccproxy.camel.CountTokens;
+import dev.ccproxy.camel.FromAnthropicResponse;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.FromResponsesResponse;
 import dev.ccproxy.camel.ListModels;
@@ -40,6 +41,7 @@ import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.tokens.ContextWindow;
 import dev.ccproxy.tokens.RequestTokens;
 import dev.ccproxy.tokens.TextTokens;
+import dev.ccproxy.translate.anthropic.AnthropicToAnthropicRequest;
 import dev.ccproxy.translate.chat.AnthropicToChatRequest;
 import dev.ccproxy.translate.responses.AnthropicToResponsesRequest;
 import io.vertx.core.Vertx;
@@ -89,6 +91,9 @@ public final class ProxyBeans implements CamelConfiguration {
         // the upstream routes (one template, a pair of mappers for each API)
         registry.bind("toChatCompletionsRequest",
                 new ToUpstreamRequest(new AnthropicToChatRequest(settings.tokens())));
+        registry.bind("anthropicApiCall", UpstreamCallIs.forTheAnthropicApi());
+        registry.bind("toAnthropicRequest", new ToUpstreamRequest(new AnthropicToAnthropicRequest(settings.tokens())));
+        registry.bind("fromAnthropicResponse", new FromAnthropicResponse());
         registry.bind("toResponsesRequest",
                 new ToUpstreamRequest(new AnthropicToResponsesRequest(settings.tokens())));
         registry.bind("upstreamEndpoint", new UpstreamEndpoint());

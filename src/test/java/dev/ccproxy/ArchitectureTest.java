@@ -8,6 +8,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.ccproxy.testsupport.cycle.one.CallsTwo;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     http, health            the Vert.x server's admission and lifecycle, the upstream stream client; readiness
  *       stream                the relay of an upstream stream to the client
  *         tokens              token counting
- *           translate.chat, translate.responses   one upstream API each, by direction; never each other
+ *           translate.chat, translate.responses, translate.anthropic   one upstream API each; never each other
  *             translate.common                     what both APIs share
  *               routing       which provider, model and profile serve a request
  *                 anthropic, openai.chat, openai.responses   wire types
@@ -67,7 +69,8 @@ class ArchitectureTest {
                 .layer("Health").definedBy("dev.ccproxy.health..")
                 .layer("Stream").definedBy("dev.ccproxy.stream..")
                 .layer("Tokens").definedBy("dev.ccproxy.tokens..")
-                .layer("TranslateApis").definedBy("dev.ccproxy.translate.chat..", "dev.ccproxy.translate.responses..")
+                .layer("TranslateApis").definedBy("dev.ccproxy.translate.chat..", "dev.ccproxy.translate.responses..",
+                        "dev.ccproxy.translate.anthropic..")
                 .layer("TranslateCommon").definedBy("dev.ccproxy.translate.common..")
                 .layer("Routing").definedBy("dev.ccproxy.routing..")
                 .layer("Wire").definedBy("dev.ccproxy.anthropic..", "dev.ccproxy.openai..")
@@ -92,13 +95,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void chat_and_responses_translations_do_not_use_each_other() {
-        noClasses().that().resideInAPackage("dev.ccproxy.translate.chat..")
-                .should().dependOnClassesThat().resideInAPackage("dev.ccproxy.translate.responses..")
-                .check(MAIN);
-        noClasses().that().resideInAPackage("dev.ccproxy.translate.responses..")
-                .should().dependOnClassesThat().resideInAPackage("dev.ccproxy.translate.chat..")
-                .check(MAIN);
+    void the_translations_of_each_upstream_api_do_not_use_each_other() {
+        List<String> apis = List.of("chat", "responses", "anthropic");
+        for (String api : apis) {
+            for (String other : apis) {
+                if (!api.equals(other)) {
+                    noClasses().that().resideInAPackage("dev.ccproxy.translate." + api + "..")
+                            .should().dependOnClassesThat().resideInAPackage("dev.ccproxy.translate." + other + "..")
+                            .check(MAIN);
+                }
+            }
+        }
     }
 
     @Test

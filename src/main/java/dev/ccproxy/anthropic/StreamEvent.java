@@ -1,6 +1,7 @@
 package dev.ccproxy.anthropic;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public sealed interface StreamEvent {
 
     String type();
+
+    /** An event of an Anthropic-speaking upstream, relayed as it came (its JSON carries its type). */
+    static Relayed relayed(JsonNode data) {
+        return new Relayed(data);
+    }
 
     static MessageStart messageStart(MessagesResponse message) {
         return new MessageStart("message_start", message);
@@ -69,6 +75,14 @@ public sealed interface StreamEvent {
     }
 
     record MessageStop(String type) implements StreamEvent {
+    }
+
+    record Relayed(@JsonValue JsonNode data) implements StreamEvent {
+
+        @Override
+        public String type() {
+            return data.path("type").asText("");
+        }
     }
 
     record Ping(String type) implements StreamEvent {

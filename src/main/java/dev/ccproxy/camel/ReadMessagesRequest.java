@@ -40,7 +40,8 @@ public final class ReadMessagesRequest implements Processor {
         // context edits first: the upstream, the window check and the stream's first count see the edited history
         ContextEdits.Result edited = ContextEdits.apply(request, tokens::count);
         UpstreamCall.of(edited.request(), TranslationContext.of(edited.request(), models,
-                in.getHeader(SESSION_HEADER, String.class)).withContextManagement(edited.report())).attachTo(exchange);
+                in.getHeader(SESSION_HEADER, String.class)).withContextManagement(edited.report()),
+                in.getHeader("anthropic-beta", String.class)).attachTo(exchange);
     }
 
     /** JSON bodies only; a request without a content type is read as JSON, as Anthropic's API does. */

@@ -15,15 +15,27 @@ import org.apache.camel.Exchange;
  *               Chat Completions otherwise
  * @param stream whether the client asked for a stream (the answer is then relayed as SSE)
  */
-public record UpstreamCall(MessagesRequest request, TranslationContext context, UpstreamApi api, boolean stream) {
+public record UpstreamCall(MessagesRequest request, TranslationContext context, UpstreamApi api, boolean stream,
+        String anthropicBeta) {
 
     static final String PROPERTY = "ProxyUpstreamCall";
 
     /** The call a request makes to its target, on the API that serves it. */
     public static UpstreamCall of(MessagesRequest request, TranslationContext context) {
-        boolean responses = request.wantsWebSearch() || context.target().api() == UpstreamApi.RESPONSES;
-        return new UpstreamCall(request, context, responses ? UpstreamApi.RESPONSES : UpstreamApi.CHAT,
-                request.streaming());
+        return of(request, context, null);
+    }
+
+    /**
+     * @param anthropicBeta the client's {@code anthropic-beta} header, passed on to an Anthropic-speaking upstream
+     *                      (and to no other)
+     */
+    public static UpstreamCall of(MessagesRequest request, TranslationContext context, String anthropicBeta) {
+        UpstreamApi target = context.target().api();
+        // an Anthropic-speaking target takes everything as it is, web search included (its own server tool)
+        UpstreamApi api = target == UpstreamApi.ANTHROPIC ? UpstreamApi.ANTHROPIC
+                : request.wantsWebSearch() || target == UpstreamApi.RESPONSES ? UpstreamApi.RESPONSES : UpstreamApi.CHAT;
+        return new UpstreamCall(request, context, api, request.streaming(),
+                api == UpstreamApi.ANTHROPIC ? anthropicBeta : null);
     }
 
     void attachTo(Exchange exchange) {
@@ -46,6 +58,6 @@ public record UpstreamCall(MessagesRequest request, TranslationContext context, 
 
     /** For log lines: " (responses)" after the model names of Responses API calls. */
     String apiLabel() {
-        return api == UpstreamApi.RESPONSES ? " (responses)" : "";
+        return api == UpstreamApi.RESPONSES ? " (responses)" : api == UpstreamApi.ANTHROPIC ? " (anthropic)" : "";
     }
 }

@@ -23,6 +23,11 @@ public final class UpstreamCallIs implements Predicate {
         return new UpstreamCallIs(call -> call.api() == UpstreamApi.RESPONSES);
     }
 
+    /** An Anthropic-speaking upstream: the request goes as it is, the answer comes back as it is. */
+    public static UpstreamCallIs forTheAnthropicApi() {
+        return new UpstreamCallIs(call -> call.api() == UpstreamApi.ANTHROPIC);
+    }
+
     /** The client asked for a stream. */
     public static UpstreamCallIs streamed() {
         return new UpstreamCallIs(UpstreamCall::stream);

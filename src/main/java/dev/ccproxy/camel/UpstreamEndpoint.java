@@ -17,15 +17,31 @@ import org.apache.camel.Processor;
 public final class UpstreamEndpoint implements Processor {
 
     static final String USER_AGENT = "claude-code-proxy";
+    /** The Messages API version the proxy speaks to Anthropic-speaking upstreams. */
+    static final String ANTHROPIC_VERSION = "2023-06-01";
 
     @Override
     public void process(Exchange exchange) {
         UpstreamCall call = UpstreamCall.of(exchange);
         ProviderSettings provider = call.context().target().provider();
         Message message = exchange.getIn();
+        message.setHeader("User-Agent", USER_AGENT);
+        if (call.api() == UpstreamApi.ANTHROPIC) {
+            message.setHeader(Exchange.HTTP_URI, UpstreamUrls.messages(provider));
+            message.setHeader("anthropic-version", ANTHROPIC_VERSION);
+            if (call.anthropicBeta() != null) {
+                message.setHeader("anthropic-beta", call.anthropicBeta());
+            }
+            if (provider.apiKey() != null && provider.bearerAuth()) {
+                message.setHeader("Authorization", "Bearer " + provider.apiKey());
+            } else if (provider.apiKey() != null) {
+                message.setHeader("x-api-key", provider.apiKey());
+            }
+            provider.headers().forEach(message::setHeader);
+            return;
+        }
         message.setHeader(Exchange.HTTP_URI, call.api() == UpstreamApi.RESPONSES ? UpstreamUrls.responses(provider)
                 : UpstreamUrls.chatCompletions(provider, call.context().upstreamModel()));
-        message.setHeader("User-Agent", USER_AGENT);
         if (provider.apiKey() != null) {
             if (provider.azure()) {
                 message.setHeader("api-key", provider.apiKey());

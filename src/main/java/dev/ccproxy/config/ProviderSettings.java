@@ -14,9 +14,10 @@ import java.util.Map;
  * @param azureApiVersion set for Azure OpenAI: the key goes in {@code api-key} and {@code ?api-version=} is added
  * @param headers         extra headers on every call to this provider
  * @param includeUsage    ask for {@code stream_options.include_usage} (some servers reject it)
+ * @param bearerAuth      an Anthropic-speaking provider takes its key as {@code Authorization: Bearer}, not {@code x-api-key}
  */
 public record ProviderSettings(String name, String baseUrl, String apiKey, UpstreamApi api, String azureApiVersion,
-        Map<String, String> headers, boolean includeUsage) {
+        Map<String, String> headers, boolean includeUsage, boolean bearerAuth) {
 
     public static final String DEFAULT = "default";
 

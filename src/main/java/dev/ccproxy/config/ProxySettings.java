@@ -83,6 +83,17 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                 upstreamClient);
     }
 
+    /** {@code auth}: how an Anthropic-speaking provider takes its key, {@code x-api-key} (the default) or {@code bearer}. */
+    private static boolean bearerAuth(String key, String value) {
+        if (value == null || value.equalsIgnoreCase("x-api-key")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("bearer")) {
+            return true;
+        }
+        throw new IllegalStateException("Setting " + key + " must be x-api-key or bearer, got: " + value);
+    }
+
     /** The default provider from {@code proxy.upstream.*}, the others from {@code proxy.providers.<name>.*}. */
     private static Map<String, ProviderSettings> providers(SettingsReader read, boolean includeUsage) {
         Map<String, ProviderSettings> providers = new LinkedHashMap<>();
@@ -93,7 +104,7 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                 orChat(UpstreamApi.parse("proxy.upstream.api", read.optional("proxy.upstream.api"))),
                 read.optional("proxy.upstream.azure-api-version"),
                 read.prefixed(SeedEnvironment.HEADER_KEY_PREFIX),
-                includeUsage));
+                includeUsage, false));
         SortedMap<String, Map<String, String>> named = KeyedEntries.named(PROVIDERS, read.prefixed(PROVIDERS));
         named.forEach((name, fields) -> {
             String where = PROVIDERS + name;
@@ -105,9 +116,10 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
             for (String field : fields.keySet()) {
                 if (field.startsWith("headers.")) {
                     headers.put(field.substring("headers.".length()), fields.get(field));
-                } else if (!List.of("base-url", "api-key", "api", "azure-api-version", "include-usage").contains(field)) {
+                } else if (!List.of("base-url", "api-key", "api", "azure-api-version", "include-usage", "auth")
+                        .contains(field)) {
                     throw new IllegalStateException("Setting " + where + "." + field + ": unknown field; known: "
-                            + "base-url, api-key, api, azure-api-version, include-usage, headers.<Name>");
+                            + "base-url, api-key, api, azure-api-version, include-usage, auth, headers.<Name>");
                 }
             }
             String baseUrl = fields.get("base-url");
@@ -119,7 +131,8 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                     orChat(UpstreamApi.parse(where + ".api", blankToNull(fields.get("api")))),
                     blankToNull(fields.get("azure-api-version")), headers,
                     SettingsReader.parseBoolean(where + ".include-usage", fields.get("include-usage"),
-                            includeUsage)));
+                            includeUsage),
+                    bearerAuth(where + ".auth", blankToNull(fields.get("auth")))));
         });
         return providers;
     }

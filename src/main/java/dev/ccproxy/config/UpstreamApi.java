@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The OpenAI API a request goes to: Chat Completions ({@code /chat/completions}) or the Responses API. */
 public enum UpstreamApi {
-    CHAT, RESPONSES;
+    CHAT, RESPONSES,
+    /** Anthropic's own Messages API ({@code /v1/messages}), which Ollama, llama.cpp, vLLM, SGLang and others serve. */
+    ANTHROPIC;
 
     /** {@code chat} or {@code responses}; null stays null (unset). */
     static UpstreamApi parse(String key, String value) {
@@ -14,7 +16,8 @@ public enum UpstreamApi {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "chat" -> CHAT;
             case "responses" -> RESPONSES;
-            default -> throw new IllegalStateException("Setting " + key + " must be chat or responses, got: " + value);
+            case "anthropic" -> ANTHROPIC;
+            default -> throw new IllegalStateException("Setting " + key + " must be chat, responses or anthropic, got: " + value);
         };
     }
 }

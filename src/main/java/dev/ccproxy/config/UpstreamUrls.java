@@ -45,6 +45,11 @@ public final class UpstreamUrls {
         return resource(base) + DEPLOYMENTS + deployment(model) + "/chat/completions" + query(provider);
     }
 
+    /** An Anthropic-speaking server's Messages endpoint: the base URL (up to {@code /v1}) and {@code /messages}. */
+    public static String messages(ProviderSettings provider) {
+        return provider.baseUrl() + "/messages";
+    }
+
     public static String responses(ProviderSettings provider) {
         String base = provider.baseUrl();
         if (!provider.azure()) {

@@ -30,4 +30,14 @@ public enum AnthropicErrorType {
     public int status() {
         return status;
     }
+
+    /** The type an Anthropic-shaped error names; {@code api_error} for one the proxy does not know. */
+    public static AnthropicErrorType fromWire(String wireName) {
+        for (AnthropicErrorType type : values()) {
+            if (type.wireName.equals(wireName)) {
+                return type;
+            }
+        }
+        return API;
+    }
 }

@@ -3,6 +3,7 @@ package dev.ccproxy.stream;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.config.UpstreamApi;
 import dev.ccproxy.tokens.RequestTokens;
+import dev.ccproxy.translate.anthropic.AnthropicRelayStream;
 import dev.ccproxy.translate.chat.ChatToAnthropicStream;
 import dev.ccproxy.translate.common.TranslationContext;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
@@ -25,6 +26,9 @@ public final class StreamTranslators {
     }
 
     public UpstreamToAnthropicStream create(UpstreamApi api, MessagesRequest request, TranslationContext context) {
+        if (api == UpstreamApi.ANTHROPIC) {
+            return new AnthropicRelayStream(context);
+        }
         int input = inputTokens.count(request);
         return api == UpstreamApi.RESPONSES ? new ResponsesToAnthropicStream(context, input)
                 : new ChatToAnthropicStream(context, bufferToolCalls, input);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UpstreamUrlsTest {
 
     private static ProviderSettings provider(String baseUrl, String azureApiVersion) {
-        return new ProviderSettings("p", baseUrl, "key", UpstreamApi.CHAT, azureApiVersion, Map.of(), true);
+        return new ProviderSettings("p", baseUrl, "key", UpstreamApi.CHAT, azureApiVersion, Map.of(), true, false);
     }
 
     @Test

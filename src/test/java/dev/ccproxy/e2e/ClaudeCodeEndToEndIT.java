@@ -57,6 +57,13 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     /** How many more requests with the overflow marker the upstream refuses as over its window. */
     private final AtomicInteger overflowsLeft = new AtomicInteger();
 
+    private static final String NATIVE_KEY = "native-provider-key-e2e";
+    private static final String NATIVE_MODEL = "qwen3:8b";
+    private static final String NATIVE_ANSWER = "Hello from a native server.";
+
+    /** A provider that speaks Anthropic's Messages API itself, for the model claude-native-e2e. */
+    private final ScriptedUpstream nativeProvider;
+
     /** The second provider, which serves haiku (Claude Code's --model haiku) and nothing else. */
     private final ScriptedUpstream second;
 
@@ -66,15 +73,35 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     ClaudeCodeEndToEndIT() throws IOException {
         second = new ScriptedUpstream(request -> ScriptedUpstream.sse(Duration.ofMillis(20),
                 Chunks.answer("Hello from ", "the second provider.")));
+        nativeProvider = new ScriptedUpstream(request -> new ScriptedUpstream.Sse(List.of(
+                anthropicEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_native_e2e\","
+                        + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + NATIVE_MODEL + "\",\"content\":[],"
+                        + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":900,\"output_tokens\":0}}}"),
+                anthropicEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello from \"}}"),
+                anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"a native server.\"}}"),
+                anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
+                anthropicEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                        + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":8}}"),
+                anthropicEvent("message_stop", "{\"type\":\"message_stop\"}"))));
     }
 
     /** haiku goes to a second provider, with its own URL, key and model; everything else to the first. */
     @Override
     protected Map<String, String> scriptedSettings() {
-        return Map.of("proxy.providers.local.base-url", second.baseUrl(),
-                "proxy.providers.local.api-key", SMALL_PROVIDER_KEY,
-                "proxy.models.small-provider", "local",
-                "proxy.models.small", SMALL_MODEL);
+        return Map.ofEntries(Map.entry("proxy.providers.local.base-url", second.baseUrl()),
+                Map.entry("proxy.providers.local.api-key", SMALL_PROVIDER_KEY),
+                Map.entry("proxy.models.small-provider", "local"),
+                Map.entry("proxy.models.small", SMALL_MODEL),
+                Map.entry("proxy.providers.native.base-url", nativeProvider.baseUrl()),
+                Map.entry("proxy.providers.native.api-key", NATIVE_KEY),
+                Map.entry("proxy.providers.native.api", "anthropic"),
+                Map.entry("proxy.models.map[0].match", "claude-native-e2e"),
+                Map.entry("proxy.models.map[0].provider", "native"),
+                Map.entry("proxy.models.map[0].model", NATIVE_MODEL));
     }
 
     @BeforeAll
@@ -93,6 +120,7 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
     void closeRelayAndSecondProvider() throws IOException {
         relay.close();
         second.close();
+        nativeProvider.close();
     }
 
     /**
@@ -313,6 +341,34 @@ class ClaudeCodeEndToEndIT extends ScriptedRouteTestSupport {
         assertThat(cronResults).hasSize(1);
         assertThat(cronResults.get(0).path("content").asText()).as("CronList's own output")
                 .isEqualTo("No scheduled jobs.");
+        assertEveryStreamValid();
+    }
+
+    private static ScriptedUpstream.Step anthropicEvent(String name, String json) {
+        return new ScriptedUpstream.Step(Duration.ofMillis(20), "event: " + name + "\ndata: " + json + "\n\n");
+    }
+
+    /** A model on a provider that speaks Anthropic's Messages API: the request and the stream go through as they are. */
+    @Test
+    void runs_on_a_provider_that_speaks_anthropic_itself(@TempDir Path home, @TempDir Path project) throws Exception {
+        int before = nativeProvider.requests().size();
+
+        List<JsonNode> output = runClaude(home, project, "Say hello", Map.of(), "--model", "claude-native-e2e");
+
+        assertSucceededWith(output, NATIVE_ANSWER);
+        List<ScriptedUpstream.Request> calls = nativeProvider.requests().subList(before,
+                nativeProvider.requests().size());
+        assertThat(calls).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/v1/messages");
+            assertThat(call.header("x-api-key")).isEqualTo(NATIVE_KEY);
+            assertThat(call.header("anthropic-version")).isEqualTo("2023-06-01");
+            assertThat(call.header("authorization")).isNull();
+        });
+        JsonNode body = ProxyJson.mapper().readTree(calls.get(calls.size() - 1).body());
+        assertThat(body.path("model").asText()).isEqualTo(NATIVE_MODEL);
+        assertThat(body.path("tools").size()).as("Claude Code's tools go as they are").isGreaterThan(5);
+        assertThat(output).anySatisfy(line -> assertThat(line.path("message").path("model").asText())
+                .isEqualTo("claude-native-e2e"));
         assertEveryStreamValid();
     }
 
