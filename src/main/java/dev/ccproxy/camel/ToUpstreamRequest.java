@@ -21,6 +21,9 @@ public final class ToUpstreamRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws JsonProcessingException {
         UpstreamCall call = UpstreamCall.of(exchange);
-        exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(mapper.map(call.request(), call.context())));
+        // the body is still the client's here: the first step of the upstream route
+        byte[] clientBody = exchange.getIn().getBody(byte[].class);
+        exchange.getIn().setBody(ProxyJson.mapper().writeValueAsBytes(
+                mapper.map(call.request(), call.context(), clientBody)));
     }
 }

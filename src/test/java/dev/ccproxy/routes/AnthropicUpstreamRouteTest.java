@@ -65,9 +65,12 @@ class AnthropicUpstreamRouteTest extends ProxyRouteTestSupport {
                 Map.entry("proxy.models.map[1].model", "anthropic/claude-opus-4.5"));
     }
 
+    /** With fields the proxy does not read, which an Anthropic-speaking upstream must still get. */
     private static String request(boolean stream) {
         return "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":300,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
+                + ",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Say hello\","
+                + "\"cache_control\":{\"type\":\"ephemeral\"}}]}],\"container\":\"ctr_1\","
+                + "\"context_management\":{\"edits\":[{\"type\":\"clear_thinking_20251015\",\"keep\":\"all\"}]}}";
     }
 
     @Test
@@ -93,7 +96,11 @@ class AnthropicUpstreamRouteTest extends ProxyRouteTestSupport {
         JsonNode body = ProxyJson.mapper().readTree(call.getBodyAsString());
         assertThat(body.path("model").asText()).isEqualTo("qwen3:8b");
         assertThat(body.path("max_tokens").asInt()).isEqualTo(300);
-        assertThat(body.path("messages").get(0).path("content").toString()).contains("Say hello");
+        assertThat(body.path("messages").get(0).path("content").get(0).path("cache_control").path("type").asText())
+                .isEqualTo("ephemeral");
+        assertThat(body.path("container").asText()).isEqualTo("ctr_1");
+        assertThat(body.has("context_management")).as("context editing is the proxy's to apply").isFalse();
+        assertThat(answer.path("context_management").path("applied_edits").isArray()).isTrue();
         upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 

@@ -7,4 +7,12 @@ public interface AnthropicToUpstreamRequest {
 
     /** The upstream request body, serialised as it is. */
     Object map(MessagesRequest request, TranslationContext context);
+
+    /**
+     * As {@link #map(MessagesRequest, TranslationContext)}, with the body as the client sent it, for an upstream that
+     * takes the client's own protocol and should get every field of it.
+     */
+    default Object map(MessagesRequest request, TranslationContext context, byte[] clientBody) {
+        return map(request, context);
+    }
 }
