@@ -1,5 +1,12 @@
 package dev.ccproxy.routes;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -134,6 +141,34 @@ class AnthropicUpstreamRouteTest extends ProxyRouteTestSupport {
         LoggedRequest call = upstream.findAll(postRequestedFor(urlPathEqualTo("/router/v1/messages"))).get(0);
         assertThat(call.getHeader("Authorization")).isEqualTo("Bearer router-key");
         assertThat(call.containsHeader("x-api-key")).isFalse();
+    }
+
+    @Test
+    void the_anthropic_sdk_reads_the_relayed_answer_whole_and_streamed() {
+        upstream.stubFor(WireMock.post(urlPathEqualTo(PATH))
+                .withRequestBody(WireMock.matchingJsonPath("$.stream", WireMock.equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(STREAM)));
+        upstream.stubFor(WireMock.post(urlPathEqualTo(PATH))
+                .withRequestBody(WireMock.notContaining("\"stream\":true")).willReturn(WireMock.okJson(ANSWER)));
+        AnthropicClient client = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + proxyPort)
+                .apiKey("any").maxRetries(0).build();
+        MessageCreateParams params = MessageCreateParams.builder().model("claude-haiku-4-5").maxTokens(300)
+                .addUserMessage("Say hello").build();
+
+        Message whole = client.messages().create(params);
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        Message streamed = accumulator.message();
+
+        for (Message message : List.of(whole, streamed)) {
+            assertThat(message.model().asString()).isEqualTo("claude-haiku-4-5");
+            assertThat(message.content().get(0).asText().text()).isEqualTo("Hello from a native server.");
+            assertThat(message.stopReason()).hasValueSatisfying(reason -> assertThat(reason.asString())
+                    .isEqualTo("end_turn"));
+        }
     }
 
     @Test
