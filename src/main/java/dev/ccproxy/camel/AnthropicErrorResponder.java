@@ -4,6 +4,7 @@ import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.error.PromptTooLongException;
 import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.error.RetryAdvice;
 import dev.ccproxy.stream.VertxSseSink;
 import dev.ccproxy.tokens.ContextWindow;
 import org.apache.camel.Exchange;
@@ -72,6 +73,7 @@ public final class AnthropicErrorResponder implements Processor {
         }
         AnthropicReplies.json(exchange, error.status(),
                 ErrorResponse.of(error.type().wireName(), error.getMessage(), requestId));
+        exchange.getMessage().setHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(error.status()));
         if (error.retryAfter() != null) {
             exchange.getMessage().setHeader("retry-after", error.retryAfter());
         }

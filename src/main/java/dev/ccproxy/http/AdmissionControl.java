@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.Ids;
 import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.RetryAdvice;
 import dev.ccproxy.json.ProxyJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -90,6 +91,7 @@ public final class AdmissionControl implements StartupListener {
         response.setStatusCode(529)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("retry-after", RETRY_AFTER_SECONDS)
+                .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(529))
                 .putHeader("request-id", requestId)
                 .putHeader("Connection", "close")
                 .end(Buffer.buffer(body));

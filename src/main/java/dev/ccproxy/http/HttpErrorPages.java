@@ -3,6 +3,7 @@ package dev.ccproxy.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.RetryAdvice;
 import dev.ccproxy.json.ProxyJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -80,6 +81,7 @@ public final class HttpErrorPages implements StartupListener {
         } catch (JsonProcessingException e) {
             body = new byte[0];
         }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(body));
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(status)).end(Buffer.buffer(body));
     }
 }

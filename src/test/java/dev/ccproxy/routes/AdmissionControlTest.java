@@ -56,6 +56,7 @@ class AdmissionControlTest extends ScriptedRouteTestSupport {
         assertThat(refused.status()).isEqualTo(529);
         assertThat(refusedMillis).as("refused at once").isLessThan(1_000);
         assertThat(refused.header("retry-after")).isEqualTo("1");
+        assertThat(refused.header("x-should-retry")).as("Anthropic's SDKs retry it").isEqualTo("true");
         assertThat(refused.header("connection")).isEqualToIgnoringCase("close");
         assertThat(refused.header("request-id")).startsWith("req_");
         assertThat(ProxyJson.mapper().readTree(refused.body()).path("error").path("type").asText())

@@ -118,6 +118,20 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
     }
 
     @Test
+    void every_error_tells_anthropics_sdks_whether_to_retry_it() throws IOException {
+        // what the client got wrong is not worth sending again
+        assertThat(postMessages("{\"model\":").headers().firstValue("x-should-retry")).hasValue("false");
+        assertThat(send(HttpRequest.newBuilder(proxy("/v1/nothing-here")).GET().build()).headers()
+                .firstValue("x-should-retry")).hasValue("false");
+        // an upstream that stays overloaded after the proxy's own retries may recover by the client's
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"busy\"}}")));
+        HttpResponse<String> overloaded = postMessages(VALID);
+        assertAnthropicError(overloaded, 529, "overloaded_error", "busy");
+        assertThat(overloaded.headers().firstValue("x-should-retry")).hasValue("true");
+    }
+
+    @Test
     void wrong_method_and_unknown_path_get_anthropic_errors_too() throws IOException {
         assertAnthropicError(send(HttpRequest.newBuilder(proxy("/v1/messages")).GET().build()), 405,
                 "invalid_request_error", "not allowed");
