@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.json.ProxyJson;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +55,7 @@ public record ClientIdentity(String promptCacheKey, String safetyIdentifier) {
         if (session == null) {
             session = blankToNull(sessionHeader);
         }
-        return new ClientIdentity(session == null ? null : sha256(session), user == null ? null : sha256(user));
+        return new ClientIdentity(session == null ? null : Sha256.hex(session), user == null ? null : Sha256.hex(user));
     }
 
     private static JsonNode json(String text) {
@@ -84,14 +80,5 @@ public record ClientIdentity(String promptCacheKey, String safetyIdentifier) {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package dev.ccproxy.translate.common;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -25,16 +22,8 @@ public final class ToolCallIds {
         if (id == null || id.length() <= max) {
             return id;
         }
-        String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(id));
+        String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(id));
         String shortened = "call_" + digest;
         return shortened.length() <= max ? shortened : shortened.substring(0, max);
-    }
-
-    private static byte[] sha256(String id) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 }

@@ -6,9 +6,6 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.anthropic.ToolUseBlock;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -104,16 +101,8 @@ public final class ToolNames {
 
     /** Keeps the readable start of the name and makes it unique with 8 hex characters of the original's hash. */
     private String withHash(String base, String original) {
-        String hash = HexFormat.of().formatHex(sha256(original), 0, 4);
+        String hash = HexFormat.of().formatHex(Sha256.of(original), 0, 4);
         int keep = Math.min(base.length(), maxLength - hash.length() - 1);
         return base.substring(0, keep) + "_" + hash;
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
