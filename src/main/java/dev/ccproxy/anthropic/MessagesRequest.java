@@ -32,6 +32,18 @@ public record MessagesRequest(
         JsonNode outputFormat,
         JsonNode contextManagement) {
 
+    /** The same request with another history (context edits). */
+    public MessagesRequest withMessages(List<Message> edited) {
+        return new MessagesRequest(model, edited, system, maxTokens, stream, temperature, topP, topK, stopSequences,
+                tools, toolChoice, metadata, thinking, outputConfig, outputFormat, contextManagement);
+    }
+
+    /** The same request for another model and bound, without the context management the proxy applies itself. */
+    public MessagesRequest forUpstream(String upstreamModel, int upstreamMaxTokens) {
+        return new MessagesRequest(upstreamModel, messages, system, upstreamMaxTokens, stream, temperature, topP, topK,
+                stopSequences, tools, toolChoice, metadata, thinking, outputConfig, outputFormat, null);
+    }
+
     public boolean streaming() {
         return Boolean.TRUE.equals(stream);
     }

@@ -53,9 +53,6 @@ public final class AnthropicToAnthropicRequest implements AnthropicToUpstreamReq
 
     @Override
     public MessagesRequest map(MessagesRequest request, TranslationContext context) {
-        return new MessagesRequest(context.upstreamModel(), request.messages(), request.system(),
-                OutputTokens.of(request, tokenLimits, context.target()), request.stream(), request.temperature(),
-                request.topP(), request.topK(), request.stopSequences(), request.tools(), request.toolChoice(),
-                request.metadata(), request.thinking(), request.outputConfig(), request.outputFormat(), null);
+        return request.forUpstream(context.upstreamModel(), OutputTokens.of(request, tokenLimits, context.target()));
     }
 }

@@ -119,7 +119,7 @@ public final class ContextEdits {
             }
             messages.add(new Message(message.role(), content));
         }
-        MessagesRequest edited = withMessages(request, messages);
+        MessagesRequest edited = request.withMessages(messages);
         int clearedTokens = Math.max(0, before - tokens.applyAsInt(edited));
         if (clearedTokens < edit.path("clear_at_least").path("value").asInt(0)) {
             return request;
@@ -157,7 +157,7 @@ public final class ContextEdits {
             messages.add(cleared.contains(i) ? new Message(message.role(),
                     blocks(message).stream().filter(block -> !isThinking(block)).toList()) : message);
         }
-        MessagesRequest edited = withMessages(request, messages);
+        MessagesRequest edited = request.withMessages(messages);
         ObjectNode done = applied.addObject();
         done.put("type", CLEAR_THINKING);
         done.put("cleared_thinking_turns", cleared.size());
@@ -171,12 +171,5 @@ public final class ContextEdits {
 
     private static List<ContentBlock> blocks(Message message) {
         return message == null || message.content() == null ? List.of() : message.content();
-    }
-
-    private static MessagesRequest withMessages(MessagesRequest request, List<Message> messages) {
-        return new MessagesRequest(request.model(), messages, request.system(), request.maxTokens(),
-                request.stream(), request.temperature(), request.topP(), request.topK(), request.stopSequences(),
-                request.tools(), request.toolChoice(), request.metadata(), request.thinking(), request.outputConfig(),
-                request.outputFormat(), request.contextManagement());
     }
 }
