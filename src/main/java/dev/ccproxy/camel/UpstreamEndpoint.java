@@ -25,30 +25,33 @@ public final class UpstreamEndpoint implements Processor {
         UpstreamCall call = UpstreamCall.of(exchange);
         ProviderSettings provider = call.context().target().provider();
         Message message = exchange.getIn();
+        message.setHeader(Exchange.HTTP_URI, switch (call.api()) {
+            case ANTHROPIC -> UpstreamUrls.messages(provider);
+            case RESPONSES -> UpstreamUrls.responses(provider);
+            case CHAT -> UpstreamUrls.chatCompletions(provider, call.context().upstreamModel());
+        });
         message.setHeader("User-Agent", USER_AGENT);
         if (call.api() == UpstreamApi.ANTHROPIC) {
-            message.setHeader(Exchange.HTTP_URI, UpstreamUrls.messages(provider));
             message.setHeader("anthropic-version", ANTHROPIC_VERSION);
             if (call.anthropicBeta() != null) {
                 message.setHeader("anthropic-beta", call.anthropicBeta());
             }
-            if (provider.apiKey() != null && provider.bearerAuth()) {
-                message.setHeader("Authorization", "Bearer " + provider.apiKey());
-            } else if (provider.apiKey() != null) {
-                message.setHeader("x-api-key", provider.apiKey());
-            }
-            provider.headers().forEach(message::setHeader);
-            return;
         }
-        message.setHeader(Exchange.HTTP_URI, call.api() == UpstreamApi.RESPONSES ? UpstreamUrls.responses(provider)
-                : UpstreamUrls.chatCompletions(provider, call.context().upstreamModel()));
         if (provider.apiKey() != null) {
-            if (provider.azure()) {
-                message.setHeader("api-key", provider.apiKey());
-            } else {
-                message.setHeader("Authorization", "Bearer " + provider.apiKey());
-            }
+            String header = keyHeader(call.api(), provider);
+            message.setHeader(header, header.equals("Authorization") ? "Bearer " + provider.apiKey() : provider.apiKey());
         }
         provider.headers().forEach(message::setHeader);
+    }
+
+    /**
+     * Where the key goes: an Anthropic-speaking server's {@code x-api-key} (unless it takes a bearer token), Azure's
+     * {@code api-key}, else {@code Authorization: Bearer}.
+     */
+    private static String keyHeader(UpstreamApi api, ProviderSettings provider) {
+        if (api == UpstreamApi.ANTHROPIC) {
+            return provider.bearerAuth() ? "Authorization" : "x-api-key";
+        }
+        return provider.azure() ? "api-key" : "Authorization";
     }
 }
