@@ -10,12 +10,15 @@ import dev.ccproxy.camel.CountTokens;
 import dev.ccproxy.camel.FromAnthropicResponse;
 import dev.ccproxy.camel.FromChatCompletionsResponse;
 import dev.ccproxy.camel.FromResponsesResponse;
+import dev.ccproxy.camel.GracefulShutdown;
+import dev.ccproxy.camel.InFlightConnections;
 import dev.ccproxy.camel.ListModels;
 import dev.ccproxy.camel.ProbeSmallModel;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.ReadinessCheck;
 import dev.ccproxy.camel.RelayStreamToClient;
 import dev.ccproxy.camel.RetrieveModel;
+import dev.ccproxy.camel.RetryBudget;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
 import dev.ccproxy.camel.ToUpstreamRequest;
 import dev.ccproxy.camel.UpstreamCallIs;
@@ -27,8 +30,10 @@ import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
 import dev.ccproxy.config.ProxySettings;
 import dev.ccproxy.config.StreamingSettings;
+import dev.ccproxy.health.DrainReadiness;
 import dev.ccproxy.health.TokenizerReadiness;
 import dev.ccproxy.http.AdmissionControl;
+import dev.ccproxy.http.Draining;
 import dev.ccproxy.http.HttpErrorPages;
 import dev.ccproxy.http.InFlightLimit;
 import dev.ccproxy.http.ServerVertx;
@@ -36,6 +41,7 @@ import dev.ccproxy.http.UpstreamStreamClient;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.routing.ModelCatalog;
 import dev.ccproxy.routing.ModelResolver;
+import dev.ccproxy.stream.StreamTimeouts;
 import dev.ccproxy.stream.StreamTimer;
 import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.tokens.ContextWindow;
@@ -80,7 +86,8 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("objectMapper", ObjectMapper.class, ProxyJson.mapper());
         registry.bind("proxySettings", settings);
         // the ingress
-        registry.bind("acceptRequest", new AcceptRequest());
+        InFlightConnections inFlightConnections = new InFlightConnections();
+        registry.bind("acceptRequest", new AcceptRequest(inFlightConnections));
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
         // one counter for count_tokens, context edits, the window check and message_start's input tokens: both hit the same cache by content
         TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
@@ -100,15 +107,19 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("fromChatCompletionsResponse", new FromChatCompletionsResponse());
         registry.bind("fromResponsesResponse", new FromResponsesResponse());
         StreamingSettings streaming = settings.streaming();
+        // every upstream call counts towards the retry budget, made by either client
+        RetryBudget retryBudget = new RetryBudget(settings.retries().budgetPercent(), settings.retries().budgetMinimum());
         // ready once the token tables, which load beside the start-up, are in (Camel's health checks find the bean)
         registry.bind("tokenizerReadiness", new TokenizerReadiness(textTokens::loaded));
         // streams: opened with Vert.x's client and relayed on the event loop; one timer for all of them pings quiet
         // clients and cuts silent upstreams
-        StreamTimer timer = new StreamTimer(streaming.pingInterval(), settings.upstreamClient().idleTimeout(),
+        StreamTimeouts streamTimeouts = new StreamTimeouts(settings.upstreamClient().firstByteTimeout(),
+                settings.upstreamClient().idleTimeout());
+        StreamTimer timer = new StreamTimer(streaming.pingInterval(), streamTimeouts.shortest(),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "stream-timer"));
         registry.bind("relayStreamToClient", new RelayStreamToClient(
                 new UpstreamStreamClient(vertx, settings.upstreamClient()), timer,
-                new StreamTranslators(streaming.bufferToolCalls(), inputTokens)));
+                new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget));
         // the other endpoints
         registry.bind("countTokens", new CountTokens(inputTokens));
         ContextWindow contextWindow = new ContextWindow(inputTokens);
@@ -120,14 +131,18 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("probeSmallModel", new ProbeSmallModel(models));
         registry.bind("answerConnectionTest", new AnswerConnectionTest());
         // failures
-        registry.bind("upstreamCancellation", new UpstreamCancellation());
-        registry.bind("retryableUpstreamFailure",
-                new RetryableUpstreamFailure(settings.retries().maxRetryAfterSeconds()));
-        registry.bind("upstreamRetryDelay", new UpstreamRetryDelay());
+        registry.bind("upstreamCancellation",
+                new UpstreamCancellation(settings.upstreamClient().totalTimeout(), retryBudget));
+        registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.retries(), retryBudget));
+        registry.bind("upstreamRetryDelay", new UpstreamRetryDelay(settings.retries()));
         registry.bind("anthropicErrorResponder",
                 new AnthropicErrorResponder(settings.defaultProvider().describe(), contextWindow));
         context.addStartupListener(new HttpErrorPages());
-        context.addStartupListener(new AdmissionControl(inFlight));
+        Draining draining = new Draining();
+        context.addStartupListener(new AdmissionControl(inFlight, draining));
+        registry.bind("drainReadiness", new DrainReadiness(draining::active));
+        context.addLifecycleStrategy(new GracefulShutdown(draining, inFlight, inFlightConnections,
+                settings.server().drainTime()));
 
         settings.providers().values().forEach(provider -> LOG.info("Provider {}: {} ({}, {} API by default)",
                 provider.name(), provider.baseUrl(), provider.azure() ? "Azure OpenAI" : "OpenAI-compatible",

@@ -10,8 +10,14 @@ import org.apache.camel.Processor;
  */
 public final class AcceptRequest implements Processor {
 
+    private final InFlightConnections inFlight;
+
+    public AcceptRequest(InFlightConnections inFlight) {
+        this.inFlight = inFlight;
+    }
+
     @Override
     public void process(Exchange exchange) {
-        ClientConnection.attach(exchange, Ids.request());
+        ClientConnection.attach(exchange, Ids.request(), inFlight);
     }
 }

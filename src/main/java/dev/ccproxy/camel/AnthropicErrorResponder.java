@@ -51,7 +51,9 @@ public final class AnthropicErrorResponder implements Processor {
         }
         UpstreamCall call = UpstreamCall.find(exchange);
         String upstream = call == null ? defaultUpstream : call.context().target().provider().describe();
-        ProxyException error = ErrorClassifier.classify(failure, upstream);
+        // a call the proxy cut (deadline, shutdown) fails as a cancelled request: the cut says what really happened
+        ProxyException cut = ClientConnection.of(exchange).cutBy();
+        ProxyException error = cut != null ? cut : ErrorClassifier.classify(failure, upstream);
         if (error instanceof PromptTooLongException tooLong && call != null) {
             error = contextWindow.inAnthropicTerms(tooLong, call.request(), call.context().profile().contextWindow());
         }

@@ -1,5 +1,8 @@
 package dev.ccproxy.camel;
 
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.error.UpstreamErrors;
+import dev.ccproxy.error.UpstreamSilence;
 import dev.ccproxy.http.ResponseLifecycle;
 import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
@@ -10,14 +13,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.hc.core5.concurrent.Cancellable;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The client's side of one exchange: its request id, its Vert.x response (captured first thing, before later steps
- * replace the message), the SSE stream once one is open, and what must happen when the client goes away: the upstream call in flight is cancelled at once,
- * whether the proxy is waiting for an answer or relaying a stream, so no tokens are spent on nobody. Cancelling
- * closes that one upstream connection; nothing is drained.
+ * replace the message), the SSE stream once one is open, and what must happen when the upstream call must stop: the
+ * client went away (so no tokens are spent on nobody), or the proxy cut the call itself (the whole-answer deadline
+ * passed, or the drain at shutdown is over). Either way the upstream call in flight is cancelled at once, whether the
+ * proxy is waiting for an answer or relaying a stream; cancelling closes that one upstream connection, nothing is
+ * drained. A cut call is not retried, and the client is answered with the cut's reason.
  */
 public final class ClientConnection {
 
@@ -28,7 +35,10 @@ public final class ClientConnection {
     /** The event loop of the client's connection (the one the route's worker was dispatched from). */
     private final Context context;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProxyException>> cutListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile ProxyException cutBy;
+    private boolean deadlineArmed;
     private volatile Cancellable upstream;
     private volatile VertxSseSink stream;
 
@@ -38,15 +48,21 @@ public final class ClientConnection {
         this.context = context;
     }
 
-    /** Captures the response of a platform-http exchange and watches it for a client that leaves. */
-    static ClientConnection attach(Exchange exchange, String requestId) {
+    /**
+     * Captures the response of a platform-http exchange and watches it for a client that leaves; it is one of the
+     * {@code inFlight} connections until its response is done.
+     */
+    static ClientConnection attach(Exchange exchange, String requestId, InFlightConnections inFlight) {
         HttpMessage message = exchange.getIn(HttpMessage.class);
         // platform-http runs the route through executeBlocking, which makes the connection's event loop context the
         // current one for the route's (virtual) thread
         ClientConnection connection = message == null ? new ClientConnection(requestId, null, null)
                 : new ClientConnection(requestId, message.getResponse(), Vertx.currentContext());
         if (connection.response != null) {
-            ResponseLifecycle.of(connection.response).whenClosed(connection::onClose);
+            ResponseLifecycle lifecycle = ResponseLifecycle.of(connection.response);
+            lifecycle.whenClosed(connection::onClose);
+            inFlight.add(connection);
+            lifecycle.whenDone(() -> inFlight.remove(connection));
         }
         exchange.setProperty(PROPERTY, connection);
         return connection;
@@ -89,24 +105,78 @@ public final class ClientConnection {
         stream = sink;
     }
 
-    /** Called (by {@link UpstreamCancellation}) as the upstream call starts; cancelled at once if the client left. */
+    /** Why the proxy cut the upstream call (the client's answer), or null when it has not. */
+    public ProxyException cutBy() {
+        return cutBy;
+    }
+
+    /** Whether the upstream call must not be made again: the client left, or the proxy cut it. */
+    public boolean over() {
+        return closed || cutBy != null;
+    }
+
+    /** Called (by {@link UpstreamCancellation}) as the upstream call starts; cancelled at once if it is over. */
     void upstreamStarted(Cancellable call) {
         upstream = call;
-        if (closed) {
+        if (over()) {
             call.cancel();
         }
     }
 
     /**
-     * Resets the upstream stream request should the client leave while it is in flight (a request whose answer has
+     * Arms the deadline of a whole answer at its first upstream attempt (later attempts, the retries, share it): once
+     * it passes, the attempt in flight is cancelled and the client gets {@code timeout_error}.
+     */
+    void armDeadline(Duration total) {
+        synchronized (this) {
+            if (deadlineArmed || context == null) {
+                return;
+            }
+            deadlineArmed = true;
+        }
+        Vertx vertx = context.owner();
+        long timer = vertx.setTimer(Math.max(1, total.toMillis()),
+                ignored -> cut(UpstreamErrors.fromIo(UpstreamSilence.total(total), null)));
+        ResponseLifecycle.of(response).whenDone(() -> vertx.cancelTimer(timer));
+    }
+
+    /**
+     * The proxy stops the upstream call, whatever phase it is in, and the client is to be answered with {@code why}
+     * (as an error status, or as a stream's last event). Only the first cut counts; a finished answer is left alone.
+     */
+    public void cut(ProxyException why) {
+        synchronized (this) {
+            if (cutBy != null || closed || (response != null && response.ended())) {
+                return;
+            }
+            cutBy = why;
+        }
+        cancelUpstream();
+        cutListeners.forEach(listener -> listener.accept(why));
+    }
+
+    /**
+     * Resets the upstream stream request should the client leave, or the proxy cut the call, while it is being opened
+     * (once the stream is open its relay handles both, and ends the client's stream first; a request whose answer has
      * been given is left alone: its connection may serve another request by then).
      */
-    public void cancelOnClose(HttpClientRequest upstreamRequest) {
-        whenClosed(() -> {
-            if (!response.ended()) {
+    public void cancelWhenOver(HttpClientRequest upstreamRequest) {
+        Runnable reset = () -> {
+            if (stream == null && !response.ended()) {
                 upstreamRequest.reset();
             }
-        });
+        };
+        whenClosed(reset);
+        whenCut(ignored -> reset.run());
+    }
+
+    /** Runs when the proxy cuts the call (at once if it already has). */
+    public void whenCut(Consumer<ProxyException> listener) {
+        cutListeners.add(listener);
+        ProxyException why = cutBy;
+        if (why != null) {
+            listener.accept(why);
+        }
     }
 
     /** Drops the upstream connection without reading the rest: for a stream that failed or lost its client. */

@@ -2,6 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.http.UpstreamStreamClient;
 import dev.ccproxy.stream.StreamRelay;
+import dev.ccproxy.stream.StreamTimeouts;
 import dev.ccproxy.stream.StreamTimer;
 import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.stream.UpstreamPipe;
@@ -39,8 +40,13 @@ public final class RelayStreamToClient implements Processor {
     private final UpstreamStreamClient upstreams;
     private final StreamTimer timer;
     private final StreamTranslators translators;
+    private final StreamTimeouts timeouts;
+    private final RetryBudget budget;
 
-    public RelayStreamToClient(UpstreamStreamClient upstreams, StreamTimer timer, StreamTranslators translators) {
+    public RelayStreamToClient(UpstreamStreamClient upstreams, StreamTimer timer, StreamTranslators translators,
+            StreamTimeouts timeouts, RetryBudget budget) {
+        this.timeouts = timeouts;
+        this.budget = budget;
         this.upstreams = upstreams;
         this.timer = timer;
         this.translators = translators;
@@ -52,14 +58,17 @@ public final class RelayStreamToClient implements Processor {
         UpstreamCall call = UpstreamCall.of(exchange);
         Context context = connection.context();
         Message message = exchange.getIn();
+        long sentAt = System.nanoTime();
+        budget.call();
         HttpClientResponse upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI,
-                String.class), upstreamHeaders(message), message.getBody(byte[].class), connection::cancelOnClose);
+                String.class), upstreamHeaders(message), message.getBody(byte[].class), connection::cancelWhenOver);
 
         VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
         connection.streamOpened(client);
         UpstreamPipe pipe = UpstreamPipe.start(context, upstream, client,
-                translators.create(call.api(), call.request(), call.context()), timer);
+                translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt);
         connection.whenClosed(pipe::clientGone);
+        connection.whenCut(pipe::endWith);
         StreamRelay.Outcome outcome = pipe.outcome().join();
 
         AnthropicReplies.alreadyAnswered(exchange);

@@ -17,11 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Follows each non-streamed upstream call of camel-http: logs its status and time at DEBUG, and hands the call's
  * handle to the exchange's {@link ClientConnection}, so that a client who leaves cancels the call at once
- * (camel-http itself offers no way to abort a request in flight).
+ * (camel-http itself offers no way to abort a request in flight), and so does the whole answer's deadline
+ * ({@code proxy.upstream.timeout-seconds}, armed at the first attempt: camel-http's own timeouts bound only each
+ * silence, not the whole).
  *
  * <p>It is camel-http's activity listener ({@code camel.component.http.http-activity-listener}), and, as its client
  * configurer, the first exec interceptor of camel-http's client, where HttpClient exposes the call's cancellable
@@ -33,6 +36,18 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCancellation.class);
     static final String EXCHANGE_ATTRIBUTE = "org.apache.camel.Exchange";
 
+    private final Duration total;
+    private final RetryBudget budget;
+
+    /**
+     * @param total  how long a whole answer may take, retries included
+     * @param budget counts each call made
+     */
+    public UpstreamCancellation(Duration total, RetryBudget budget) {
+        this.total = total;
+        this.budget = budget;
+    }
+
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         builder.addExecInterceptorFirst("cancel-when-client-leaves", this::track);
@@ -40,9 +55,12 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
 
     private ClassicHttpResponse track(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
+        budget.call();
         if (scope.clientContext.getAttribute(EXCHANGE_ATTRIBUTE) instanceof Exchange exchange
                 && scope.execRuntime instanceof Cancellable call) {
-            ClientConnection.of(exchange).upstreamStarted(call);
+            ClientConnection connection = ClientConnection.of(exchange);
+            connection.armDeadline(total);
+            connection.upstreamStarted(call);
         }
         return chain.proceed(request, scope);
     }

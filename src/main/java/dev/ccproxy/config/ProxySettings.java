@@ -62,7 +62,11 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
         TokenLimits tokens = new TokenLimits(read.optionalInt("proxy.tokens.max-limit"),
                 read.optionalInt("proxy.tokens.min-limit"));
         RetrySettings retries = new RetrySettings(read.intValue("proxy.upstream.max-retries", 2),
-                read.intValue("proxy.upstream.max-retry-after-seconds", 10));
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.retry-delay-millis", 500)),
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.max-retry-delay-millis", 8_000)),
+                read.intValue("proxy.upstream.max-retry-after-seconds", 10),
+                read.intValue("proxy.upstream.retry-budget-percent", 20),
+                read.intValue("proxy.upstream.retry-budget-min", 10));
         String logLevel = read.optional("proxy.log.level");
         int maxConcurrentRequests = read.intValue("proxy.server.max-concurrent-requests", 8192);
         int eventLoops = read.intValue("proxy.server.event-loops", Runtime.getRuntime().availableProcessors());
@@ -75,11 +79,14 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
         }
         UpstreamClientSettings upstreamClient = new UpstreamClientSettings(
                 java.time.Duration.ofMillis(read.longValue("proxy.upstream.connect-timeout-millis", 10_000)),
-                java.time.Duration.ofMillis(read.longValue("proxy.upstream.timeout-millis", 90_000)),
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.first-byte-timeout-millis", 300_000)),
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.idle-timeout-millis", 300_000)),
+                java.time.Duration.ofMillis(read.longValue("proxy.upstream.timeout-millis", 600_000)),
                 read.intValue("proxy.upstream.max-connections", maxConcurrentRequests));
         return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
                 retries, read.longValue("proxy.count-tokens.cache-chars", 64L * 1024 * 1024),
-                logLevel == null ? "INFO" : logLevel, new ServerSettings(maxConcurrentRequests, eventLoops),
+                logLevel == null ? "INFO" : logLevel, new ServerSettings(maxConcurrentRequests, eventLoops,
+                        read.seconds("proxy.server.drain-seconds", java.time.Duration.ofSeconds(30))),
                 upstreamClient);
     }
 

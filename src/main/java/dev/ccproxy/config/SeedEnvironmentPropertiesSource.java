@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code proxy.server.bind-host}: {@code proxy.server.host} when set; otherwise {@code 0.0.0.0} when clients
  *       must present a key, and {@code 127.0.0.1} when the proxy is open (no {@code ANTHROPIC_API_KEY}).</li>
- *   <li>{@code proxy.upstream.timeout-millis}: {@code proxy.upstream.timeout-seconds} × 1000, for camel-http.</li>
+ *   <li>{@code proxy.upstream.timeout-millis}, {@code proxy.upstream.first-byte-timeout-millis} and
+ *       {@code proxy.upstream.idle-timeout-millis}: the {@code …-seconds} key × 1000 (fractions allowed), for
+ *       camel-http and the settings.</li>
  * </ul>
  * Camel itself ignores environment variables ending in {@code _PORT} for its own keys; {@code PORT} works here because
  * this source reads it by name.
@@ -33,6 +35,8 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
 
     static final String BIND_HOST = "proxy.server.bind-host";
     static final String TIMEOUT_MILLIS = "proxy.upstream.timeout-millis";
+    static final String FIRST_BYTE_TIMEOUT_MILLIS = "proxy.upstream.first-byte-timeout-millis";
+    static final String IDLE_TIMEOUT_MILLIS = "proxy.upstream.idle-timeout-millis";
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedEnvironmentPropertiesSource.class);
 
@@ -91,7 +95,7 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
         }
         return switch (name) {
             case BIND_HOST -> bindHost();
-            case TIMEOUT_MILLIS -> timeoutMillis();
+            case TIMEOUT_MILLIS, FIRST_BYTE_TIMEOUT_MILLIS, IDLE_TIMEOUT_MILLIS -> secondsAsMillis(name);
             default -> seedProperties.get(name);
         };
     }
@@ -144,16 +148,22 @@ public final class SeedEnvironmentPropertiesSource implements LoadableProperties
         return chosen;
     }
 
-    private String timeoutMillis() {
-        String seconds = resolve("proxy.upstream.timeout-seconds");
+    /** {@code proxy.upstream.x-millis} from {@code proxy.upstream.x-seconds}, which users set (seeds: REQUEST_TIMEOUT). */
+    private String secondsAsMillis(String millisKey) {
+        String secondsKey = millisKey.substring(0, millisKey.length() - "millis".length()) + "seconds";
+        String seconds = resolve(secondsKey);
         if (seconds == null) {
             return null;
         }
         try {
-            return Long.toString(Math.round(Double.parseDouble(seconds) * 1000));
+            double value = Double.parseDouble(seconds);
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new NumberFormatException("not a positive number");
+            }
+            return Long.toString(Math.max(1, Math.round(value * 1000)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("proxy.upstream.timeout-seconds (REQUEST_TIMEOUT) must be a number of "
-                    + "seconds, got: " + seconds, e);
+            throw new IllegalArgumentException(secondsKey + (secondsKey.equals("proxy.upstream.timeout-seconds")
+                    ? " (REQUEST_TIMEOUT)" : "") + " must be a positive number of seconds, got: " + seconds, e);
         }
     }
 

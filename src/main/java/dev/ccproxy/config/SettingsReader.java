@@ -111,6 +111,23 @@ final class SettingsReader {
         }
     }
 
+    /** A non-negative number of seconds, fractions allowed. */
+    java.time.Duration seconds(String key, java.time.Duration defaultValue) {
+        String value = optional(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double seconds = Double.parseDouble(value);
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+                throw new NumberFormatException("negative");
+            }
+            return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be a number of seconds, got: " + value, e);
+        }
+    }
+
     boolean booleanValue(String key, boolean defaultValue) {
         return parseBoolean(key, optional(key), defaultValue);
     }

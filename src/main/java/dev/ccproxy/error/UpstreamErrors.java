@@ -64,9 +64,12 @@ public final class UpstreamErrors {
 
     /** The upstream could not be reached, or stopped answering. */
     public static ProxyException fromIo(IOException e, String upstream) {
+        if (e instanceof UpstreamSilence silence) {
+            return new ProxyException(AnthropicErrorType.TIMEOUT, 504, silence.getMessage(), null, e);
+        }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return new ProxyException(AnthropicErrorType.TIMEOUT, 504, "The upstream " + upstream
-                    + " did not answer in time", null, e);
+                    + " did not answer in time (proxy.upstream.first-byte-timeout-seconds)", null, e);
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
             return new ProxyException(AnthropicErrorType.API, 502, "The upstream " + upstream

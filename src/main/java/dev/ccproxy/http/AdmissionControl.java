@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.Ids;
 import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.RefusalLog;
 import dev.ccproxy.error.RetryAdvice;
 import dev.ccproxy.json.ProxyJson;
 import io.vertx.core.buffer.Buffer;
@@ -18,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Admission control for the endpoints that call an upstream ({@code POST /v1/messages}, {@code GET /test-connection}),
@@ -29,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A refusal is 529 {@code overloaded_error} with {@code retry-after} (which Claude Code and the SDKs retry with
  * back-off), answered on the event loop without reading the body, and its connection is closed, so that an overloaded
  * proxy sheds connections as well as requests (each holds a file descriptor). count_tokens and the health endpoints
- * are not counted. Refusals are logged as a count every ten seconds, not one line each.
+ * are not counted. Refusals are logged as a count every ten seconds, not one line each. From the moment shutdown
+ * begins ({@link Draining}) every such request is refused the same way, so that clients retry on another instance.
  */
 public final class AdmissionControl implements StartupListener {
 
@@ -37,14 +37,16 @@ public final class AdmissionControl implements StartupListener {
     static final String RETRY_AFTER_SECONDS = "1";
     private static final List<String> COUNTED = List.of("/v1/messages", "/test-connection");
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionControl.class);
-    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final InFlightLimit limit;
-    private final AtomicLong refusedSinceLog = new AtomicLong();
-    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final Draining draining;
+    private final RefusalLog refusals;
 
-    public AdmissionControl(InFlightLimit limit) {
+    public AdmissionControl(InFlightLimit limit, Draining draining) {
         this.limit = limit;
+        this.draining = draining;
+        this.refusals = new RefusalLog(LOG, count -> "Refused " + count + " request(s) with 529 since the last "
+                + "report: " + limit.limit() + " requests in flight, the limit (proxy.server.max-concurrent-requests)");
     }
 
     @Override
@@ -69,21 +71,25 @@ public final class AdmissionControl implements StartupListener {
             routing.next();
             return;
         }
+        if (draining.active()) {
+            refuse(routing, "The proxy is shutting down; retry");
+            return;
+        }
         if (limit.tryEnter()) {
             ResponseLifecycle.of(routing.response()).whenDone(limit::leave);
             routing.next();
             return;
         }
-        refuse(routing);
+        refuse(routing, "The proxy is serving its limit of " + limit.limit() + " requests at once; retry shortly");
+        refusals.refused();
     }
 
-    private void refuse(RoutingContext routing) {
+    private void refuse(RoutingContext routing, String message) {
         String requestId = Ids.request();
         byte[] body;
         try {
             body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(AnthropicErrorType.OVERLOADED.wireName(),
-                    "The proxy is serving its limit of " + limit.limit() + " requests at once; retry shortly",
-                    requestId));
+                    message, requestId));
         } catch (JsonProcessingException e) {
             body = new byte[0];
         }
@@ -102,16 +108,5 @@ public final class AdmissionControl implements StartupListener {
         request.endHandler(ignored -> request.connection().close());
         request.exceptionHandler(ignored -> request.connection().close());
         request.resume();
-        logRefusal();
-    }
-
-    private void logRefusal() {
-        refusedSinceLog.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("Refused {} request(s) with 529 since the last report: {} requests in flight, the limit "
-                    + "(proxy.server.max-concurrent-requests)", refusedSinceLog.getAndSet(0), limit.limit());
-        }
     }
 }

@@ -64,6 +64,11 @@ public final class InFlightLimit {
         inFlight.decrementAndGet();
     }
 
+    /** Requests in flight now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     public int limit() {
         return limit;
     }

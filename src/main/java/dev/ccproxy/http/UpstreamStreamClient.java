@@ -1,6 +1,7 @@
 package dev.ccproxy.http;
 
 import dev.ccproxy.config.UpstreamClientSettings;
+import dev.ccproxy.error.UpstreamSilence;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,13 +40,13 @@ import java.util.function.Consumer;
  * closed without answering is a {@link NoHttpResponseException}; a refused connection a
  * {@link java.net.ConnectException}. The same retries and the same status table apply to both clients.
  *
- * <p>No timer per request: the caller waits for the status line at most the idle timeout ({@link #idleTimeout()}; past
- * it, a {@link SocketTimeoutException}), and once the stream runs the one {@code StreamTimer} watches its silences.
+ * <p>No timer per request: the caller waits for the status line at most the first-byte timeout (past it, an
+ * {@link UpstreamSilence}), and once the stream runs the one {@code StreamTimer} watches its silences.
  */
 public final class UpstreamStreamClient implements AutoCloseable {
 
     private final HttpClient client;
-    private final long idleTimeoutMillis;
+    private final Duration firstByteTimeout;
 
     public UpstreamStreamClient(Vertx vertx, UpstreamClientSettings settings) {
         // as camel-http is configured: keep-alive pool, no compression (streams arrive as sent), no redirects
@@ -58,17 +59,13 @@ public final class UpstreamStreamClient implements AutoCloseable {
                         .setDecompressionSupported(false)
                         .setConnectTimeout((int) settings.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
-        this.idleTimeoutMillis = settings.idleTimeout().toMillis();
-    }
-
-    /** How long an upstream may stay silent, before its status line and between two pieces of a stream. */
-    public Duration idleTimeout() {
-        return Duration.ofMillis(idleTimeoutMillis);
+        this.firstByteTimeout = settings.firstByteTimeout();
     }
 
     /**
-     * {@link #open}, waited for by the calling thread (a virtual one: it parks) at most the idle timeout; then the
-     * request is reset and the failure is the read timeout camel-http would report. A failure is thrown as itself.
+     * {@link #open}, waited for by the calling thread (a virtual one: it parks) at most the first-byte timeout; then
+     * the request is reset and the failure is an {@link UpstreamSilence} (a read timeout, as camel-http would report,
+     * naming the setting). A failure is thrown as itself.
      */
     public HttpClientResponse openAndAwait(Context context, String url, Map<String, String> headers, byte[] body,
             Consumer<HttpClientRequest> cancelled) throws Exception {
@@ -78,13 +75,13 @@ public final class UpstreamStreamClient implements AutoCloseable {
             cancelled.accept(request);
         });
         try {
-            return opening.get(idleTimeoutMillis, TimeUnit.MILLISECONDS);
+            return opening.get(firstByteTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException silent) {
             HttpClientRequest request = sent.get();
             if (request != null) {
                 request.reset();
             }
-            throw new SocketTimeoutException("The upstream sent no answer within " + idleTimeout());
+            throw UpstreamSilence.firstByte(firstByteTimeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception failure) {
                 throw failure;

@@ -1,6 +1,7 @@
 package dev.ccproxy.stream;
 
 import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.UpstreamSilence;
 import dev.ccproxy.error.UpstreamStreamException;
 import dev.ccproxy.translate.common.EventSink;
 import dev.ccproxy.translate.common.SseEvent;
@@ -79,11 +80,23 @@ public final class StreamRelay {
         if (client.clientGone()) {
             // the client left and its departure cancelled the upstream call: nothing broke
             outcome = Outcome.CLIENT_GONE;
+        } else if (failure instanceof UpstreamSilence silence) {
+            fail(AnthropicErrorType.TIMEOUT, silence.getMessage());
         } else if (failure instanceof SocketTimeoutException) {
             fail(AnthropicErrorType.TIMEOUT, "The upstream stopped sending in the middle of the answer (idle timeout)");
         } else {
             fail(AnthropicErrorType.API, "The upstream stream broke off: "
                     + (failure.getMessage() == null ? "connection error" : failure.getMessage()));
+        }
+    }
+
+    /**
+     * The proxy ends the stream itself (at the end of the drain at shutdown the client gets {@code overloaded_error},
+     * which Claude Code and the SDKs retry, instead of a bare close).
+     */
+    public void onCut(AnthropicErrorType type, String message) {
+        if (outcome == null) {
+            fail(type, message);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One timer for every open stream: a client that has been sent nothing for the ping interval gets a {@code ping}
- * (long reasoning, a slow search), and an upstream that has sent nothing for the idle timeout is cut off with
- * {@code timeout_error}. A task or a timer per stream would put thousands of entries in some queue (Camel's sized
+ * (long reasoning, a slow search), and an upstream that has stayed silent past its deadline (each stream knows its
+ * own: the first-byte timeout until its first event, the idle timeout after) is cut off with {@code timeout_error}. A task or a timer per stream would put thousands of entries in some queue (Camel's sized
  * scheduler refused the 1,001st); one walk over the open streams every tick costs well under a microsecond a stream.
  */
 public final class StreamTimer implements AutoCloseable {
@@ -20,8 +20,8 @@ public final class StreamTimer implements AutoCloseable {
         /** When the client was last written to ({@link System#nanoTime()}). */
         long lastClientWrite();
 
-        /** When the upstream last sent anything ({@link System#nanoTime()}). */
-        long lastUpstreamData();
+        /** Whether the upstream has been silent past its deadline at {@code now} ({@link System#nanoTime()}). */
+        boolean upstreamOverdue(long now);
 
         /** Send the client a {@code ping}. */
         void ping();
@@ -32,17 +32,16 @@ public final class StreamTimer implements AutoCloseable {
 
     private final Set<Watched> open = ConcurrentHashMap.newKeySet();
     private final long pingNanos;
-    private final long idleNanos;
     private final ScheduledFuture<?> ticks;
 
     /**
      * Schedules the one task on {@code timer} (a single thread is plenty), often enough to ping and cut within a
-     * quarter of either interval, and at least once a second.
+     * quarter of the ping interval or of the shortest upstream timeout, and at least once a second.
      */
-    public StreamTimer(Duration pingInterval, Duration upstreamIdleTimeout, ScheduledExecutorService timer) {
+    public StreamTimer(Duration pingInterval, Duration shortestUpstreamTimeout, ScheduledExecutorService timer) {
         this.pingNanos = pingInterval.toNanos();
-        this.idleNanos = upstreamIdleTimeout.toNanos();
-        long period = Math.max(50, Math.min(1000, Math.min(pingInterval.toMillis(), upstreamIdleTimeout.toMillis()) / 4));
+        long period = Math.max(50, Math.min(1000,
+                Math.min(pingInterval.toMillis(), shortestUpstreamTimeout.toMillis()) / 4));
         this.ticks = timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -58,7 +57,7 @@ public final class StreamTimer implements AutoCloseable {
         long now = System.nanoTime();
         for (Watched stream : open) {
             try {
-                if (now - stream.lastUpstreamData() >= idleNanos) {
+                if (stream.upstreamOverdue(now)) {
                     open.remove(stream);
                     stream.upstreamSilent();
                 } else if (now - stream.lastClientWrite() >= pingNanos) {

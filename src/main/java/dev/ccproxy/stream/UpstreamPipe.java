@@ -1,5 +1,7 @@
 package dev.ccproxy.stream;
 
+import dev.ccproxy.error.ProxyException;
+import dev.ccproxy.error.UpstreamSilence;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
@@ -28,12 +30,18 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     private final StreamRelay relay;
     private final StreamTimer timer;
     private final CompletableFuture<StreamRelay.Outcome> outcome = new CompletableFuture<>();
+    /** {@link System#nanoTime()} by which the upstream must have sent its first piece. */
+    private final long firstByteDeadline;
+    private final StreamTimeouts timeouts;
+    private volatile boolean spoke;
     private volatile long lastUpstreamData = System.nanoTime();
     /** Paused for a slow client: the upstream's silence is then ours, not its own. */
     private volatile boolean paused;
 
     private UpstreamPipe(Context context, HttpClientResponse upstream, VertxSseSink client, StreamRelay relay,
-            StreamTimer timer) {
+            StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+        this.timeouts = timeouts;
+        this.firstByteDeadline = sentAt + timeouts.firstByte().toNanos();
         this.context = context;
         this.upstream = upstream;
         this.client = client;
@@ -43,11 +51,13 @@ public final class UpstreamPipe implements StreamTimer.Watched {
 
     /**
      * Starts relaying on {@code context} (the event loop of both connections); the answer completes when the stream
-     * is over and the client's response has ended.
+     * is over and the client's response has ended. {@code sentAt} ({@link System#nanoTime()}) is when the request
+     * went upstream: the first-byte timeout counts from there.
      */
     public static UpstreamPipe start(Context context, HttpClientResponse upstream, VertxSseSink client,
-            UpstreamToAnthropicStream translator, StreamTimer timer) {
-        UpstreamPipe pipe = new UpstreamPipe(context, upstream, client, new StreamRelay(translator, client), timer);
+            UpstreamToAnthropicStream translator, StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+        UpstreamPipe pipe = new UpstreamPipe(context, upstream, client, new StreamRelay(translator, client), timer,
+                timeouts, sentAt);
         context.runOnContext(ignored -> pipe.begin());
         return pipe;
     }
@@ -70,8 +80,11 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     }
 
     @Override
-    public long lastUpstreamData() {
-        return paused ? System.nanoTime() : lastUpstreamData;
+    public boolean upstreamOverdue(long now) {
+        if (paused) {
+            return false;
+        }
+        return spoke ? now - lastUpstreamData >= timeouts.idle().toNanos() : now - firstByteDeadline >= 0;
     }
 
     @Override
@@ -85,8 +98,21 @@ public final class UpstreamPipe implements StreamTimer.Watched {
 
     @Override
     public void upstreamSilent() {
+        UpstreamSilence silence = spoke ? UpstreamSilence.idle(timeouts.idle())
+                : UpstreamSilence.firstByte(timeouts.firstByte());
         context.runOnContext(ignored -> {
-            relay.onFailure(new SocketTimeoutException("idle upstream"));
+            relay.onFailure(silence);
+            over();
+        });
+    }
+
+    /**
+     * The proxy ends the stream itself (the drain at shutdown is over): the client gets {@code error} as the last
+     * event, and the upstream is dropped.
+     */
+    public void endWith(ProxyException why) {
+        context.runOnContext(ignored -> {
+            relay.onCut(why.type(), why.getMessage());
             over();
         });
     }
@@ -116,6 +142,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
             return;
         }
         lastUpstreamData = System.nanoTime();
+        spoke = true;
         ByteBuf bytes = piece.getByteBuf();
         boolean more;
         if (bytes.hasArray()) {

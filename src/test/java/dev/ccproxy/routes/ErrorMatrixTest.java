@@ -42,7 +42,7 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
     @Override
     protected Map<String, String> settings() {
         return Map.of("proxy.server.max-body-bytes", Integer.toString(BODY_LIMIT),
-                "proxy.upstream.timeout-seconds", "1");
+                "proxy.upstream.first-byte-timeout-seconds", "1");
     }
 
     static Stream<Arguments> badRequests() {

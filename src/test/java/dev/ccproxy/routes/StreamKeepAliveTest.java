@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Quiet upstreams: pings while it thinks (here every 200 ms), a timeout_error event when it falls silent (2 s). */
+/** Quiet upstreams: pings while it thinks (here every 200 ms), a timeout_error event when it falls silent (2 s idle). */
 class StreamKeepAliveTest extends ScriptedRouteTestSupport {
 
     private static final String STREAM_REQUEST = "{\"model\":\"claude-opus-5-5\",\"max_tokens\":256,\"stream\":true,"
@@ -22,7 +22,7 @@ class StreamKeepAliveTest extends ScriptedRouteTestSupport {
 
     @Override
     protected Map<String, String> scriptedSettings() {
-        return Map.of("proxy.streaming.ping-interval-millis", "200", "proxy.upstream.timeout-seconds", "2");
+        return Map.of("proxy.streaming.ping-interval-millis", "200", "proxy.upstream.idle-timeout-seconds", "2");
     }
 
     @Test

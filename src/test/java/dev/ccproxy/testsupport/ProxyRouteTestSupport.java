@@ -71,6 +71,8 @@ public abstract class ProxyRouteTestSupport {
         applied.put("proxy.upstream.max-retries", "2");
         applied.put("proxy.upstream.retry-delay-millis", "10");
         applied.put("proxy.upstream.max-retry-delay-millis", "40");
+        // route tests retry many failures within seconds: only RetryBudgetRouteTest runs out of budget
+        applied.put("proxy.upstream.retry-budget-min", "1000");
         applied.put("proxy.upstream.timeout-seconds", "30");
         applied.put("proxy.models.big", "gpt-4o");
         applied.put("proxy.models.middle", "gpt-4o");

@@ -64,6 +64,10 @@ public final class ScriptedUpstream implements AutoCloseable {
     public record Hold(Duration max) implements Reply {
     }
 
+    /** {@code then}, after a silence of {@code before} (headers included): a slow upstream. */
+    public record Late(Duration before, Reply then) implements Reply {
+    }
+
     public static Json json(int status, String body, String... headers) {
         return new Json(status, body, List.of(headers));
     }
@@ -89,6 +93,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final AtomicInteger mostActiveStreams = new AtomicInteger();
     private final CountDownLatch closedByProxy = new CountDownLatch(1);
+    private final AtomicInteger closesByProxy = new AtomicInteger();
     private volatile int eventsBeforeClose = -1;
     private volatile boolean running = true;
 
@@ -109,6 +114,11 @@ public final class ScriptedUpstream implements AutoCloseable {
     /** Waits until the proxy closed a connection while an answer was still being streamed or held. */
     public boolean awaitClosedByProxy(Duration timeout) throws InterruptedException {
         return closedByProxy.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How many times so far the proxy closed a connection while an answer was being streamed, held or delayed. */
+    public int closesByProxy() {
+        return closesByProxy.get();
     }
 
     /** Events written on the connection the proxy closed, before it did; -1 when none was closed. */
@@ -175,6 +185,9 @@ public final class ScriptedUpstream implements AutoCloseable {
             out.write(body);
             out.flush();
             return true;
+        }
+        if (reply instanceof Late late) {
+            return !waitForClose(socket, in, late.before(), 0) && answer(late.then(), socket, in, out);
         }
         if (reply instanceof Hold hold) {
             waitForClose(socket, in, hold.max(), 0);
@@ -244,6 +257,7 @@ public final class ScriptedUpstream implements AutoCloseable {
         if (eventsBeforeClose < 0) {
             eventsBeforeClose = sent;
         }
+        closesByProxy.incrementAndGet();
         closedByProxy.countDown();
     }
 
