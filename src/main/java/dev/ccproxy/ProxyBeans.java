@@ -83,6 +83,7 @@ public final class ProxyBeans implements CamelConfiguration {
         InFlightLimit inFlight = InFlightLimit.fitting(settings.server().maxConcurrentRequests());
         registry.bind("inFlightLimit", inFlight);
 
+        ProxyJson.limitNesting(settings.server().limits().maxJsonDepth());
         registry.bind("objectMapper", ObjectMapper.class, ProxyJson.mapper());
         registry.bind("proxySettings", settings);
         // the ingress
@@ -92,7 +93,7 @@ public final class ProxyBeans implements CamelConfiguration {
         // one counter for count_tokens, context edits, the window check and message_start's input tokens: both hit the same cache by content
         TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
         RequestTokens inputTokens = new RequestTokens(textTokens);
-        registry.bind("readMessagesRequest", new ReadMessagesRequest(models, inputTokens));
+        registry.bind("readMessagesRequest", new ReadMessagesRequest(models, inputTokens, settings.server().limits()));
         registry.bind("responsesApiCall", UpstreamCallIs.forTheResponsesApi());
         registry.bind("streamedCall", UpstreamCallIs.streamed());
         // the upstream routes (one template, a pair of mappers for each API)
@@ -121,7 +122,7 @@ public final class ProxyBeans implements CamelConfiguration {
                 new UpstreamStreamClient(vertx, settings.upstreamClient()), timer,
                 new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget));
         // the other endpoints
-        registry.bind("countTokens", new CountTokens(inputTokens));
+        registry.bind("countTokens", new CountTokens(inputTokens, settings.server().limits()));
         ContextWindow contextWindow = new ContextWindow(inputTokens);
         registry.bind("checkContextWindow", new CheckContextWindow(contextWindow));
         ModelCatalog catalog = new ModelCatalog(settings.models(), models, settings.tokens());

@@ -36,6 +36,21 @@ public final class MessagesRequestReader {
         return request;
     }
 
+    /**
+     * Refuses a request with more messages or tools than the proxy accepts (the body size bounds memory; these bound
+     * the work each request makes: translation, token counting and the upstream's own limits).
+     */
+    public static void requireWithin(MessagesRequest request, int maxMessages, int maxTools) {
+        if (request.messages() != null && request.messages().size() > maxMessages) {
+            throw new InvalidRequestException("messages: " + request.messages().size() + " messages, more than the "
+                    + maxMessages + " this proxy accepts (proxy.server.max-messages)");
+        }
+        if (request.tools() != null && request.tools().size() > maxTools) {
+            throw new InvalidRequestException("tools: " + request.tools().size() + " tools, more than the " + maxTools
+                    + " this proxy accepts (proxy.server.max-tools)");
+        }
+    }
+
     private static MessagesRequest parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidRequestException("Request body is empty; expected a JSON object");

@@ -2,6 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
+import dev.ccproxy.config.RequestLimits;
 import dev.ccproxy.anthropic.TokenCount;
 import dev.ccproxy.tokens.RequestTokens;
 import org.apache.camel.Exchange;
@@ -19,14 +20,17 @@ public final class CountTokens implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(CountTokens.class);
 
     private final RequestTokens tokens;
+    private final RequestLimits limits;
 
-    public CountTokens(RequestTokens tokens) {
+    public CountTokens(RequestTokens tokens, RequestLimits limits) {
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     @Override
     public void process(Exchange exchange) {
         MessagesRequest request = MessagesRequestReader.readForCounting(exchange.getIn().getBody(byte[].class));
+        MessagesRequestReader.requireWithin(request, limits.maxMessages(), limits.maxTools());
         int count = tokens.count(request);
         LOG.debug("{} count_tokens {}: {} tokens in {} ms", ClientConnection.of(exchange).requestId(),
                 request.model(), count, exchange.getClock().elapsed());

@@ -2,6 +2,7 @@ package dev.ccproxy.camel;
 
 import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.MessagesRequestReader;
+import dev.ccproxy.config.RequestLimits;
 import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.tokens.RequestTokens;
@@ -26,10 +27,12 @@ public final class ReadMessagesRequest implements Processor {
 
     private final ModelResolver models;
     private final RequestTokens tokens;
+    private final RequestLimits limits;
 
-    public ReadMessagesRequest(ModelResolver models, RequestTokens tokens) {
+    public ReadMessagesRequest(ModelResolver models, RequestTokens tokens, RequestLimits limits) {
         this.models = models;
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class ReadMessagesRequest implements Processor {
         Message in = exchange.getIn();
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         MessagesRequest request = MessagesRequestReader.read(in.getBody(byte[].class));
+        MessagesRequestReader.requireWithin(request, limits.maxMessages(), limits.maxTools());
         // context edits first: the upstream, the window check and the stream's first count see the edited history
         ContextEdits.Result edited = ContextEdits.apply(request, tokens::count);
         UpstreamCall.of(edited.request(), TranslationContext.of(edited.request(), models,

@@ -21,8 +21,39 @@ public record ProviderSettings(String name, String baseUrl, String apiKey, Upstr
 
     public static final String DEFAULT = "default";
 
+    /** An HTTP token (RFC 9110 §5.6.2): what a header name may be made of. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     public ProviderSettings {
         headers = Map.copyOf(headers);
+        String where = name.equals(DEFAULT) ? "proxy.upstream" : "proxy.providers." + name;
+        headers.forEach((header, value) -> {
+            if (!TOKEN.matcher(header).matches()) {
+                throw new IllegalStateException("Setting " + where + ".headers." + header
+                        + ": not a valid HTTP header name");
+            }
+            requireHeaderSafe(where + ".headers." + header, value);
+        });
+        requireHeaderSafe(where + ".api-key", apiKey);
+        requireHeaderSafe(where + ".azure-api-version", azureApiVersion);
+    }
+
+    /**
+     * Refuses, at start-up, a configured value that would break out of its header line (a line break or another
+     * control character would let it inject headers into every upstream call). The value itself is never echoed: it
+     * may be a key.
+     */
+    private static void requireHeaderSafe(String key, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new IllegalStateException("Setting " + key + " contains a line break or another control "
+                        + "character (at position " + i + "): refused, it would be sent in an HTTP header");
+            }
+        }
     }
 
     public boolean azure() {

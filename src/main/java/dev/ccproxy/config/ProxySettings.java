@@ -39,6 +39,23 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
         return load(SettingsReader.of(properties));
     }
 
+    /** Only the request limits: the HTTP server needs them before the rest of the settings are read. */
+    public static RequestLimits requestLimits(PropertiesComponent properties) {
+        return requestLimits(SettingsReader.of(properties));
+    }
+
+    private static RequestLimits requestLimits(SettingsReader read) {
+        java.time.Duration total = java.time.Duration.ofMillis(read.longValue("proxy.upstream.timeout-millis", 600_000));
+        return new RequestLimits(read.intValue("proxy.server.max-header-bytes", 32 * 1024),
+                read.seconds("proxy.server.headers-timeout-seconds", java.time.Duration.ofSeconds(30)),
+                read.seconds("proxy.server.body-timeout-seconds", java.time.Duration.ofSeconds(60)),
+                // no client connection is silent both ways longer than a whole answer may take (streams are pinged)
+                total.plusSeconds(60),
+                read.intValue("proxy.server.max-json-depth", 128),
+                read.intValue("proxy.server.max-messages", 100_000),
+                read.intValue("proxy.server.max-tools", 10_000));
+    }
+
     /** From a plain map of keys to values (tests). */
     public static ProxySettings load(Map<String, String> values) {
         return load(SettingsReader.of(values));
@@ -86,7 +103,8 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
         return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
                 retries, read.longValue("proxy.count-tokens.cache-chars", 64L * 1024 * 1024),
                 logLevel == null ? "INFO" : logLevel, new ServerSettings(maxConcurrentRequests, eventLoops,
-                        read.seconds("proxy.server.drain-seconds", java.time.Duration.ofSeconds(30))),
+                        read.seconds("proxy.server.drain-seconds", java.time.Duration.ofSeconds(30)),
+                        requestLimits(read)),
                 upstreamClient);
     }
 

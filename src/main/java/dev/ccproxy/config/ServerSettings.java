@@ -11,6 +11,7 @@ import java.time.Duration;
  *                              relays their streams
  * @param drainTime             at shutdown, how long the requests in flight may take to finish before they are ended
  *                              with {@code overloaded_error}
+ * @param limits                what one request may be
  */
-public record ServerSettings(int maxConcurrentRequests, int eventLoops, Duration drainTime) {
+public record ServerSettings(int maxConcurrentRequests, int eventLoops, Duration drainTime, RequestLimits limits) {
 }

@@ -90,6 +90,11 @@ public final class UpstreamErrors {
         if (e instanceof NoRouteToHostException) {
             return "no route to host";
         }
+        if (e instanceof javax.net.ssl.SSLHandshakeException) {
+            // verification is never turned off: a certificate the JVM does not trust is a failure, not a downgrade
+            return "TLS failure: the upstream's certificate could not be verified (self-signed, expired, or issued by "
+                    + "an authority the JVM's trust store does not hold; add that authority to the trust store)";
+        }
         if (e instanceof javax.net.ssl.SSLException) {
             return "TLS failure";
         }

@@ -1,16 +1,10 @@
 package dev.ccproxy.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.anthropic.Ids;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.RefusalLog;
-import dev.ccproxy.error.RetryAdvice;
-import dev.ccproxy.json.ProxyJson;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
@@ -85,22 +79,8 @@ public final class AdmissionControl implements StartupListener {
     }
 
     private void refuse(RoutingContext routing, String message) {
-        String requestId = Ids.request();
-        byte[] body;
-        try {
-            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(AnthropicErrorType.OVERLOADED.wireName(),
-                    message, requestId));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
-        HttpServerResponse response = routing.response();
-        response.setStatusCode(529)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("retry-after", RETRY_AFTER_SECONDS)
-                .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(529))
-                .putHeader("request-id", requestId)
-                .putHeader("Connection", "close")
-                .end(Buffer.buffer(body));
+        routing.response().putHeader("retry-after", RETRY_AFTER_SECONDS).putHeader("Connection", "close");
+        ErrorReply.send(routing.response(), 529, AnthropicErrorType.OVERLOADED, message, Ids.request());
         // the body is read and dropped before the connection closes: closing on unread bytes makes the kernel reset
         // the connection, and the client could lose the 529 it was just sent
         HttpServerRequest request = routing.request();

@@ -1,13 +1,7 @@
 package dev.ccproxy.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.error.AnthropicErrorType;
-import dev.ccproxy.error.RetryAdvice;
-import dev.ccproxy.json.ProxyJson;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -71,17 +65,6 @@ public final class HttpErrorPages implements StartupListener {
     }
 
     private static void reply(RoutingContext routing, int status, AnthropicErrorType type, String message) {
-        HttpServerResponse response = routing.response();
-        if (response.ended() || response.closed() || response.headWritten()) {
-            return;
-        }
-        byte[] body;
-        try {
-            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(type.wireName(), message, null));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(status)).end(Buffer.buffer(body));
+        ErrorReply.send(routing.response(), status, type, message, null);
     }
 }

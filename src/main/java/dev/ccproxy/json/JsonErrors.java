@@ -2,6 +2,7 @@ package dev.ccproxy.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -38,6 +39,13 @@ public final class JsonErrors {
 
     /** As {@link #describe(JsonProcessingException)}; with the {@code body}, a byte that is not UTF-8 is located. */
     public static String describe(JsonProcessingException e, byte[] body) {
+        StreamConstraintsException limit = limit(e);
+        if (limit != null) {
+            String message = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+            return message.contains("nesting depth")
+                    ? "Request body nests arrays and objects deeper than this proxy accepts (proxy.server.max-json-depth)"
+                    : "Request body holds a value longer than this proxy accepts";
+        }
         // a body that breaks off or holds a bad token inside a field reaches us wrapped in a mapping exception for
         // that field; the parser's own failure underneath is what the client needs to hear
         StreamReadException unreadable = unreadable(e);
@@ -61,6 +69,15 @@ public final class JsonErrors {
             return (path.isEmpty() ? "Request body" : path) + ": invalid value";
         }
         return "Request body could not be read";
+    }
+
+    private static StreamConstraintsException limit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private static StreamReadException unreadable(Throwable e) {

@@ -35,6 +35,19 @@ public final class ProxyJson {
         return MAPPER;
     }
 
+    /**
+     * Bounds how deeply arrays and objects may nest in anything the proxy parses ({@code proxy.server.max-json-depth}):
+     * the translation walks schemas and contents recursively, and no real request nests deeply, so a hostile one is
+     * refused by the parser, at once and in words, long before any stack is at risk. Set once, at start-up.
+     */
+    public static void limitNesting(int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("proxy.server.max-json-depth must be at least 1, got " + maxDepth);
+        }
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(maxDepth).build());
+    }
+
     private static ObjectMapper create() {
         // Jackson recycles its parsing and writing buffers per thread by default; requests run on virtual threads, a
         // new one each, so buffers would never be reused: one pool for the whole process instead

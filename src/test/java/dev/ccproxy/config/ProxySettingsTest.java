@@ -104,6 +104,20 @@ class ProxySettingsTest {
     }
 
     @Test
+    void header_values_that_could_inject_headers_fail_the_start_without_echoing_the_value() {
+        assertThatThrownBy(() -> ProxySettings.load(with("proxy.upstream.headers.X-Title", "ok\r\nX-Evil: 1")))
+                .hasMessageContaining("proxy.upstream.headers.X-Title").hasMessageContaining("line break")
+                .hasMessageNotContaining("X-Evil");
+        assertThatThrownBy(() -> ProxySettings.load(with("proxy.providers.or.base-url", "https://openrouter.ai/api/v1",
+                "proxy.providers.or.api-key", "sk-sec\nret")))
+                .hasMessageContaining("proxy.providers.or.api-key").hasMessageNotContaining("sk-sec");
+        assertThatThrownBy(() -> ProxySettings.load(with("proxy.upstream.headers.Bad Name", "x")))
+                .hasMessageContaining("not a valid HTTP header name");
+        assertThat(ProxySettings.load(with("proxy.upstream.headers.X-Title", "claude-code-proxy\t(tab is fine)"))
+                .defaultProvider().headers()).containsEntry("X-Title", "claude-code-proxy\t(tab is fine)");
+    }
+
+    @Test
     void mistakes_fail_the_start_with_the_key() {
         assertThatThrownBy(() -> ProxySettings.load(with("proxy.models.map[0].match", "x",
                 "proxy.models.map[0].provider", "nowhere")))

@@ -54,7 +54,18 @@ public final class RawHttp {
         }
     }
 
-    private static String readAll(InputStream in) throws IOException {
+    /** Sends {@code request} exactly as given (ASCII) and reads until the server closes or {@code timeoutMillis}. */
+    public static Response send(int port, String request, int timeoutMillis) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(timeoutMillis);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return parse(readAll(socket.getInputStream()));
+        }
+    }
+
+    /** Reads what the server sends until it closes the connection (or the socket's timeout passes). */
+    public static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int read;
@@ -68,7 +79,7 @@ public final class RawHttp {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    static Response parse(String raw) {
+    public static Response parse(String raw) {
         List<String> statusLines = new ArrayList<>();
         for (String line : raw.split("\r\n")) {
             if (line.startsWith("HTTP/1.")) {
