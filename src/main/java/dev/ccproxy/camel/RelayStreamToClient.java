@@ -8,7 +8,6 @@ import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.stream.UpstreamPipe;
 import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
-import io.vertx.core.http.HttpClientResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -60,12 +59,12 @@ public final class RelayStreamToClient implements Processor {
         Message message = exchange.getIn();
         long sentAt = System.nanoTime();
         budget.call();
-        HttpClientResponse upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI,
+        UpstreamStreamClient.OpenedStream upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI,
                 String.class), upstreamHeaders(message), message.getBody(byte[].class), connection::cancelWhenOver);
 
         VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
         connection.streamOpened(client);
-        UpstreamPipe pipe = UpstreamPipe.start(context, upstream, client,
+        UpstreamPipe pipe = UpstreamPipe.start(context, upstream.response(), upstream.failedEarly(), client,
                 translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt);
         connection.whenClosed(pipe::clientGone);
         connection.whenCut(pipe::endWith);

@@ -6,16 +6,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Set;
 
 /**
  * Decides which upstream failures the route retries (the {@code onWhen} of its redelivery policy): connection
- * failures, a kept-alive connection the server had closed, and 408/429/500/502/503/504/529; never another 4xx, a read
+ * failures, resets and bodies cut off, a kept-alive connection the server had closed, and 408/429/500/502/503/504/529
+ * (only ever before anything reached the client); never another 4xx, a read
  * timeout (a generation that timed out once would most likely time out again, and the client's own timeout is
  * ticking), a call the client left or the proxy cut, nor one whose {@code retry-after} asks to wait longer than
  * {@code proxy.upstream.max-retry-after-seconds} (the client gets it, {@code retry-after} included, and decides).
@@ -85,7 +88,10 @@ public final class RetryableUpstreamFailure implements Predicate {
                 return seconds == null || seconds <= settings.maxRetryAfterSeconds();
             }
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof NoHttpResponseException) {
+                    || t instanceof NoHttpResponseException || t instanceof SocketException
+                    || t instanceof ConnectionClosedException) {
+                // nothing of a failed call has reached the client (a whole answer is read to its end first, a stream
+                // fails here only before its status line): a reset or a cut-off body is as safe to retry as a refusal
                 return true;
             }
         }

@@ -98,6 +98,9 @@ public final class UpstreamErrors {
         if (e instanceof javax.net.ssl.SSLException) {
             return "TLS failure";
         }
+        if (e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+            return "the upstream closed the connection before its answer was complete";
+        }
         if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
             return "the server closed the connection without answering";
         }

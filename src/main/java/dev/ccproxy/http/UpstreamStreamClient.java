@@ -1,6 +1,8 @@
 package dev.ccproxy.http;
 
 import dev.ccproxy.config.UpstreamClientSettings;
+import dev.ccproxy.error.AnthropicErrorType;
+import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.error.UpstreamSilence;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -19,6 +21,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,6 +48,15 @@ import java.util.function.Consumer;
  */
 public final class UpstreamStreamClient implements AutoCloseable {
 
+    /**
+     * An upstream stream whose 2xx status line is in, paused until its relay takes it. A failure of its connection
+     * before the relay has its handlers in place (a reset right after the headers) is kept in {@code failedEarly}:
+     * Vert.x reports such a failure once, to whatever handler is set at that moment, and would otherwise only log it,
+     * leaving the relay to wait for an idle timeout.
+     */
+    public record OpenedStream(HttpClientResponse response, AtomicReference<Throwable> failedEarly) {
+    }
+
     private final HttpClient client;
     private final Duration firstByteTimeout;
 
@@ -67,10 +79,10 @@ public final class UpstreamStreamClient implements AutoCloseable {
      * the request is reset and the failure is an {@link UpstreamSilence} (a read timeout, as camel-http would report,
      * naming the setting). A failure is thrown as itself.
      */
-    public HttpClientResponse openAndAwait(Context context, String url, Map<String, String> headers, byte[] body,
+    public OpenedStream openAndAwait(Context context, String url, Map<String, String> headers, byte[] body,
             Consumer<HttpClientRequest> cancelled) throws Exception {
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        CompletableFuture<HttpClientResponse> opening = open(context, url, headers, body, request -> {
+        CompletableFuture<OpenedStream> opening = open(context, url, headers, body, request -> {
             sent.set(request);
             cancelled.accept(request);
         });
@@ -96,9 +108,9 @@ public final class UpstreamStreamClient implements AutoCloseable {
      * yet, and paused until its reader resumes it), or fails as described above. {@code cancelled} receives the
      * request, to reset it should the client leave.
      */
-    public CompletableFuture<HttpClientResponse> open(Context context, String url, Map<String, String> headers,
+    public CompletableFuture<OpenedStream> open(Context context, String url, Map<String, String> headers,
             byte[] body, Consumer<HttpClientRequest> cancelled) {
-        CompletableFuture<HttpClientResponse> answer = new CompletableFuture<>();
+        CompletableFuture<OpenedStream> answer = new CompletableFuture<>();
         context.runOnContext(ignored -> {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
                     .setFollowRedirects(false);
@@ -106,12 +118,20 @@ public final class UpstreamStreamClient implements AutoCloseable {
             client.request(options).compose(request -> {
                 cancelled.accept(request);
                 return request.send(Buffer.buffer(body)).compose(response -> {
-                    if (response.statusCode() / 100 == 2) {
-                        // held until the relay has its handlers in place: nothing of the body may be lost meanwhile
-                        response.pause();
-                        return Future.succeededFuture(response);
+                    if (response.statusCode() / 100 != 2) {
+                        return response.body().compose(error -> Future.failedFuture(failed(url, response, error)));
                     }
-                    return response.body().compose(error -> Future.failedFuture(failed(url, response, error)));
+                    String notAStream = notAnEventStream(response.getHeader("Content-Type"));
+                    if (notAStream != null) {
+                        return response.body().compose(unread -> Future.failedFuture(new ProxyException(
+                                AnthropicErrorType.API, 502, "The upstream answered the stream request with "
+                                + notAStream + ", not an event stream", null, null)));
+                    }
+                    // held until the relay has its handlers in place: nothing of the body may be lost meanwhile
+                    response.pause();
+                    AtomicReference<Throwable> failedEarly = new AtomicReference<>();
+                    response.exceptionHandler(failedEarly::set);
+                    return Future.succeededFuture(new OpenedStream(response, failedEarly));
                 });
             }).onComplete(result -> {
                 if (result.succeeded()) {
@@ -124,6 +144,15 @@ public final class UpstreamStreamClient implements AutoCloseable {
         return answer;
     }
 
+    /** The media type of a 2xx that cannot be an event stream (JSON, HTML, text), or null when it may be one. */
+    private static String notAnEventStream(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("text/event-stream") ? null : media;
+    }
+
     private static HttpOperationFailedException failed(String url, HttpClientResponse response, Buffer body) {
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().forEach(header -> headers.merge(header.getKey(), header.getValue(), (a, b) -> a + ", " + b));
@@ -132,7 +161,7 @@ public final class UpstreamStreamClient implements AutoCloseable {
     }
 
     private static Throwable asCamelHttpWould(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException || failure instanceof IOException) {
+        if (failure instanceof HttpOperationFailedException || failure instanceof ProxyException) {
             return failure;
         }
         if (failure instanceof TimeoutException) {
@@ -140,6 +169,11 @@ public final class UpstreamStreamClient implements AutoCloseable {
         }
         if (failure instanceof HttpClosedException) {
             return new NoHttpResponseException("The upstream closed the connection without answering");
+        }
+        if (failure instanceof IOException io && io.getMessage() != null
+                && io.getMessage().contains("Connection reset")) {
+            // Netty's native transport reports a reset as its own IOException: the JDK's, as camel-http would see it
+            return new SocketException("Connection reset");
         }
         return failure;
     }

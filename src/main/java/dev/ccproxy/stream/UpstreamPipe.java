@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Relays one upstream response into the client's response on the event loop that serves both connections: each
@@ -26,6 +27,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
 
     private final Context context;
     private final HttpClientResponse upstream;
+    private final AtomicReference<Throwable> failedEarly;
     private final VertxSseSink client;
     private final StreamRelay relay;
     private final StreamTimer timer;
@@ -38,8 +40,9 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     /** Paused for a slow client: the upstream's silence is then ours, not its own. */
     private volatile boolean paused;
 
-    private UpstreamPipe(Context context, HttpClientResponse upstream, VertxSseSink client, StreamRelay relay,
-            StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+    private UpstreamPipe(Context context, HttpClientResponse upstream, AtomicReference<Throwable> failedEarly,
+            VertxSseSink client, StreamRelay relay, StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+        this.failedEarly = failedEarly;
         this.timeouts = timeouts;
         this.firstByteDeadline = sentAt + timeouts.firstByte().toNanos();
         this.context = context;
@@ -52,12 +55,14 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     /**
      * Starts relaying on {@code context} (the event loop of both connections); the answer completes when the stream
      * is over and the client's response has ended. {@code sentAt} ({@link System#nanoTime()}) is when the request
-     * went upstream: the first-byte timeout counts from there.
+     * went upstream: the first-byte timeout counts from there. {@code failedEarly} holds a failure of the upstream's
+     * connection that came before the pipe's own handlers were in place.
      */
-    public static UpstreamPipe start(Context context, HttpClientResponse upstream, VertxSseSink client,
-            UpstreamToAnthropicStream translator, StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
-        UpstreamPipe pipe = new UpstreamPipe(context, upstream, client, new StreamRelay(translator, client), timer,
-                timeouts, sentAt);
+    public static UpstreamPipe start(Context context, HttpClientResponse upstream,
+            AtomicReference<Throwable> failedEarly, VertxSseSink client, UpstreamToAnthropicStream translator,
+            StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+        UpstreamPipe pipe = new UpstreamPipe(context, upstream, failedEarly, client,
+                new StreamRelay(translator, client), timer, timeouts, sentAt);
         context.runOnContext(ignored -> pipe.begin());
         return pipe;
     }
@@ -129,6 +134,10 @@ public final class UpstreamPipe implements StreamTimer.Watched {
             over();
         });
         relay.begin();
+        Throwable early = failedEarly.get();
+        if (early != null && relay.outcome() == null) {
+            relay.onFailure(asIo(early));
+        }
         if (relay.outcome() != null) {
             over();
         } else {

@@ -43,8 +43,16 @@ public final class ScriptedUpstream implements AutoCloseable {
     /** One step of a streamed answer: wait, then send one {@code data:} event (or raw SSE text). */
     public record Step(Duration before, String sse) {
 
+        /** The marker of a reset: the connection is dropped (TCP RST) instead of sending anything. */
+        static final String RESET = "\u0000reset";
+
         public static Step data(Duration before, String json) {
             return new Step(before, "data: " + json + "\n\n");
+        }
+
+        /** Wait, then drop the connection mid-stream with a TCP reset. */
+        public static Step reset(Duration before) {
+            return new Step(before, RESET);
         }
     }
 
@@ -62,6 +70,17 @@ public final class ScriptedUpstream implements AutoCloseable {
 
     /** No answer at all: the request is held until the proxy gives up on it (or {@code max} passes). */
     public record Hold(Duration max) implements Reply {
+    }
+
+    /** The connection dropped with a TCP reset as soon as the request is read: nothing is answered. */
+    public record Reset() implements Reply {
+    }
+
+    /**
+     * Exactly these bytes (status line, headers, body, whatever they say), then the connection is closed: cleanly, or
+     * with a TCP reset when {@code reset}.
+     */
+    public record Raw(String response, boolean reset) implements Reply {
     }
 
     /** {@code then}, after a silence of {@code before} (headers included): a slow upstream. */
@@ -186,6 +205,23 @@ public final class ScriptedUpstream implements AutoCloseable {
             out.flush();
             return true;
         }
+        if (reply instanceof Reset) {
+            socket.setSoLinger(true, 0);
+            socket.close();
+            return false;
+        }
+        if (reply instanceof Raw raw) {
+            out.write(raw.response().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (raw.reset()) {
+                socket.setSoLinger(true, 0);
+                socket.close();
+                return false;
+            }
+            socket.shutdownOutput();
+            waitForClose(socket, in, Duration.ofSeconds(5), 0);
+            return false;
+        }
         if (reply instanceof Late late) {
             return !waitForClose(socket, in, late.before(), 0) && answer(late.then(), socket, in, out);
         }
@@ -208,6 +244,11 @@ public final class ScriptedUpstream implements AutoCloseable {
         int sent = 0;
         for (Step step : sse.steps()) {
             if (!step.before().isZero() && waitForClose(socket, in, step.before(), sent)) {
+                return false;
+            }
+            if (Step.RESET.equals(step.sse())) {
+                socket.setSoLinger(true, 0);
+                socket.close();
                 return false;
             }
             try {

@@ -77,6 +77,8 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
     private final StopSequenceWatch stops;
     private boolean refused;
     private String finishReason;
+    /** Whether any chunk carried the answer's choice (a stream of only empty choices answered nothing). */
+    private boolean sawChoice;
     private JsonNode reportedStop;
     private ChatUsage usage;
 
@@ -102,6 +104,12 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
     @Override
     public List<StreamEvent> onEvent(SseEvent event) {
         if (DONE.equals(event.data().trim())) {
+            if (!sawChoice && stops.matched() == null) {
+                // not even an empty answer: a stream of nothing but empty choices is the upstream failing, and an
+                // empty message would leave Claude Code with a turn that says nothing
+                throw new UpstreamStreamException(AnthropicErrorType.API,
+                        "The upstream's stream ended without any answer (no choices)");
+            }
             sawDone = true;
             return List.of();
         }
@@ -141,6 +149,7 @@ public final class ChatToAnthropicStream implements UpstreamToAnthropicStream {
             if (choice == null || (choice.index() != null && choice.index() != 0)) {
                 continue;
             }
+            sawChoice = true;
             ChatCompletionChunk.Delta delta = choice.delta();
             if (delta != null) {
                 String reasoning = nonEmpty(delta.reasoningContent()) ? delta.reasoningContent() : delta.reasoning();
