@@ -13,6 +13,7 @@ import dev.ccproxy.camel.FromResponsesResponse;
 import dev.ccproxy.camel.GracefulShutdown;
 import dev.ccproxy.camel.InFlightConnections;
 import dev.ccproxy.camel.ListModels;
+import dev.ccproxy.camel.NoRetryWhenOver;
 import dev.ccproxy.camel.ProbeSmallModel;
 import dev.ccproxy.camel.ReadMessagesRequest;
 import dev.ccproxy.camel.ReadinessCheck;
@@ -136,8 +137,10 @@ public final class ProxyBeans implements CamelConfiguration {
                 new UpstreamCancellation(settings.upstreamClient().totalTimeout(), retryBudget));
         registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.retries(), retryBudget));
         registry.bind("upstreamRetryDelay", new UpstreamRetryDelay(settings.retries()));
-        registry.bind("anthropicErrorResponder",
-                new AnthropicErrorResponder(settings.defaultProvider().describe(), contextWindow));
+        AnthropicErrorResponder errorResponder =
+                new AnthropicErrorResponder(settings.defaultProvider().describe(), contextWindow);
+        registry.bind("anthropicErrorResponder", errorResponder);
+        registry.bind("noRetryWhenOver", new NoRetryWhenOver(errorResponder));
         context.addStartupListener(new HttpErrorPages());
         Draining draining = new Draining();
         context.addStartupListener(new AdmissionControl(inFlight, draining));

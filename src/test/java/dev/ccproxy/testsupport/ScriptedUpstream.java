@@ -113,6 +113,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     private final AtomicInteger mostActiveStreams = new AtomicInteger();
     private final CountDownLatch closedByProxy = new CountDownLatch(1);
     private final AtomicInteger closesByProxy = new AtomicInteger();
+    private final List<Long> closeTimes = new CopyOnWriteArrayList<>();
     private volatile int eventsBeforeClose = -1;
     private volatile boolean running = true;
 
@@ -138,6 +139,11 @@ public final class ScriptedUpstream implements AutoCloseable {
     /** How many times so far the proxy closed a connection while an answer was being streamed, held or delayed. */
     public int closesByProxy() {
         return closesByProxy.get();
+    }
+
+    /** When ({@link System#nanoTime()}) each close by the proxy was seen, in order. */
+    public List<Long> closeTimes() {
+        return closeTimes;
     }
 
     /** Events written on the connection the proxy closed, before it did; -1 when none was closed. */
@@ -298,6 +304,7 @@ public final class ScriptedUpstream implements AutoCloseable {
         if (eventsBeforeClose < 0) {
             eventsBeforeClose = sent;
         }
+        closeTimes.add(System.nanoTime());
         closesByProxy.incrementAndGet();
         closedByProxy.countDown();
     }
