@@ -9,7 +9,6 @@ import dev.ccproxy.testsupport.ScriptedUpstream;
 import dev.ccproxy.testsupport.ScriptedUpstream.Reply;
 import dev.ccproxy.testsupport.ScriptedUpstream.Step;
 import dev.ccproxy.testsupport.SseClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -157,7 +156,6 @@ class FaultMatrixTest extends ScriptedRouteTestSupport {
     }
 
     private volatile Reply reply;
-    private int callsBefore;
 
     @Override
     protected Map<String, String> scriptedSettings() {
@@ -168,11 +166,6 @@ class FaultMatrixTest extends ScriptedRouteTestSupport {
     @Override
     protected Reply reply(ScriptedUpstream.Request request) {
         return reply;
-    }
-
-    @BeforeEach
-    void countFromHere() {
-        callsBefore = scripted.requests().size();
     }
 
     private static String request(boolean stream) {
@@ -210,7 +203,7 @@ class FaultMatrixTest extends ScriptedRouteTestSupport {
 
     private void assertOutcome(Outcome expected, HttpResponse<String> response, SseClient.Result stream)
             throws Exception {
-        int calls = scripted.requests().size() - callsBefore;
+        int calls = upstreamCalls();
         switch (expected) {
             case Status status -> {
                 JsonNode body = assertAnthropicError(response, status.status(), status.type(), status.message());

@@ -6,7 +6,6 @@ import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
 import dev.ccproxy.testsupport.ScriptedUpstream;
 import dev.ccproxy.testsupport.ScriptedUpstream.Step;
 import dev.ccproxy.testsupport.SseClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -30,19 +29,6 @@ class UpstreamTimeoutsTest extends ScriptedRouteTestSupport {
     private static final String REQUEST = "{\"model\":\"claude-opus-5-5\",\"max_tokens\":256,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"Think hard\"}]}";
     private static final String STREAM_REQUEST = REQUEST.replace("{\"model\"", "{\"stream\":true,\"model\"");
-
-    private int requestsBefore;
-    private int closesBefore;
-
-    @BeforeEach
-    void countFromHere() {
-        requestsBefore = scripted.requests().size();
-        closesBefore = scripted.closesByProxy();
-    }
-
-    private int requests() {
-        return scripted.requests().size() - requestsBefore;
-    }
 
     /** The proxy closed the upstream connection it gave up on (within a second or two of doing so). */
     private void assertUpstreamCut() {
@@ -117,7 +103,7 @@ class UpstreamTimeoutsTest extends ScriptedRouteTestSupport {
         assertAnthropicError(response, 504, "timeout_error",
                 "The upstream did not begin its answer within 1.5 s (proxy.upstream.first-byte-timeout-seconds)");
         assertUpstreamCut();
-        assertThat(requests()).isEqualTo(1);
+        assertThat(upstreamCalls()).isEqualTo(1);
     }
 
     @Test
@@ -128,7 +114,7 @@ class UpstreamTimeoutsTest extends ScriptedRouteTestSupport {
 
         assertAnthropicError(response, 504, "timeout_error", "did not answer in time");
         assertUpstreamCut();
-        assertThat(requests()).isEqualTo(1);
+        assertThat(upstreamCalls()).isEqualTo(1);
     }
 
     @Test
@@ -145,7 +131,7 @@ class UpstreamTimeoutsTest extends ScriptedRouteTestSupport {
                         + "REQUEST_TIMEOUT)");
         assertThat(response.headers().firstValue("x-should-retry")).hasValue("true");
         // attempts at 0, ~1 and ~2 s; the third is cut at 2.5 s, not left to answer at ~3 s
-        assertThat(requests()).isEqualTo(3);
+        assertThat(upstreamCalls()).isEqualTo(3);
         assertUpstreamCut();
         assertThat(tookMillis).isBetween(2400L, 2950L);
     }

@@ -2,6 +2,7 @@ package dev.ccproxy.testsupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,9 @@ public abstract class ScriptedRouteTestSupport extends ProxyRouteTestSupport {
     protected final AtomicReference<ScriptedUpstream.Reply> nextReply = new AtomicReference<>();
     protected final ScriptedUpstream scripted;
     private int validated;
+    /** The upstream's counts when the test began: the stub serves the whole class. */
+    protected int requestsBefore;
+    protected int closesBefore;
 
     protected ScriptedRouteTestSupport() {
         try {
@@ -26,6 +30,17 @@ public abstract class ScriptedRouteTestSupport extends ProxyRouteTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @BeforeEach
+    void countFromHere() {
+        requestsBefore = scripted.requests().size();
+        closesBefore = scripted.closesByProxy();
+    }
+
+    /** Requests the upstream received during this test. */
+    protected int upstreamCalls() {
+        return scripted.requests().size() - requestsBefore;
     }
 
     protected ScriptedUpstream.Reply reply(ScriptedUpstream.Request request) {
