@@ -31,6 +31,7 @@ import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
 import dev.ccproxy.config.ProxySettings;
 import dev.ccproxy.config.StreamingSettings;
+import dev.ccproxy.error.KnownSecrets;
 import dev.ccproxy.health.DrainReadiness;
 import dev.ccproxy.health.TokenizerReadiness;
 import dev.ccproxy.http.AdmissionControl;
@@ -59,6 +60,8 @@ import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 
@@ -74,6 +77,10 @@ public final class ProxyBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         ProxySettings settings = ProxySettings.load(context.getPropertiesComponent());
         LogLevelConfigurer.apply(settings.logLevel());
+        List<String> keys = new ArrayList<>();
+        keys.add(settings.clientApiKey());
+        settings.providers().values().forEach(provider -> keys.add(provider.apiKey()));
+        KnownSecrets.register(keys);
         ModelResolver models = new ModelResolver(settings);
 
         Registry registry = context.getRegistry();

@@ -7,9 +7,13 @@ import java.util.Locale;
 
 /**
  * Applies {@code LOG_LEVEL} / {@code proxy.log.level}. The seed took Python's level names, so WARNING and CRITICAL are
- * understood too. Camel logs at the same level; the HTTP client and Vert.x only follow when DEBUG or TRACE is asked.
+ * understood too. Camel logs at the same level; the HTTP client and Vert.x only follow when DEBUG or TRACE is asked,
+ * and the HTTP client's dumps of the raw traffic never do (keys are never logged, at any level).
  */
 public final class LogLevelConfigurer {
+
+    /** HttpClient's loggers of the raw traffic (DEBUG): they would print the upstream's key. */
+    static final String[] WIRE_LOGGERS = {"org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"};
 
     private LogLevelConfigurer() {
     }
@@ -17,9 +21,13 @@ public final class LogLevelConfigurer {
     public static void apply(String name) {
         Level level = parse(name);
         Configurator.setRootLevel(level);
-        if (level.isLessSpecificThan(Level.DEBUG)) {
-            Configurator.setLevel("org.apache.hc", level);
-            Configurator.setLevel("io.vertx", level);
+        // the chatty libraries follow DEBUG and TRACE only, and go back to WARN otherwise
+        Level libraries = level.isLessSpecificThan(Level.DEBUG) ? level : Level.WARN;
+        Configurator.setLevel("org.apache.hc", libraries);
+        Configurator.setLevel("io.vertx", libraries);
+        // never below INFO, whatever is asked: these two write every header and byte sent upstream, keys included
+        for (String wire : WIRE_LOGGERS) {
+            Configurator.setLevel(wire, Level.INFO);
         }
     }
 
