@@ -71,7 +71,7 @@ public final class ProxyHttpServer extends VertxPlatformHttpServer {
                 });
         server = created.listen(configuration.getBindPort(), configuration.getBindHost())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.info("Listening on {}:{} (HTTP/1.1)", configuration.getBindHost(), server.actualPort());
+        LOG.info("Vert.x HttpServer started on {}:{} (HTTP/1.1)", configuration.getBindHost(), server.actualPort());
     }
 
     /**

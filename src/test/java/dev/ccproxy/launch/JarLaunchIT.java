@@ -2,6 +2,10 @@ package dev.ccproxy.launch;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ccproxy.testsupport.AnthropicStreamInvariants;
+import dev.ccproxy.testsupport.Chunks;
+import dev.ccproxy.testsupport.ScriptedUpstream;
+import dev.ccproxy.testsupport.SseClient;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -172,6 +180,48 @@ class JarLaunchIT {
         // the YAML parser's own words, with the file and the position, not a later "property not found"
         assertThat(Files.readString(log)).containsPattern("Cannot read \\S*application\\.yaml")
                 .contains("line 3, column 10");
+    }
+
+    @Test
+    void sigterm_drains_the_streams_in_flight_then_ends_them_and_exits(@TempDir Path workDir) throws Exception {
+        try (ScriptedUpstream scripted = new ScriptedUpstream(request -> new ScriptedUpstream.Sse(List.of(
+                ScriptedUpstream.Step.data(Duration.ZERO, Chunks.role()),
+                ScriptedUpstream.Step.data(Duration.ZERO, Chunks.text("Working")),
+                ScriptedUpstream.Step.data(Duration.ofSeconds(30), Chunks.text(" too late")))))) {
+            int port = AvailablePortFinder.getNextAvailable();
+            start(workDir, Map.of("PORT", Integer.toString(port), "OPENAI_BASE_URL", scripted.baseUrl(),
+                    "PROXY_SERVER_DRAIN_SECONDS", "2"));
+            awaitHealthy(port);
+            URI messages = URI.create("http://127.0.0.1:" + port + "/v1/messages");
+            String streamed = HELLO.formatted("claude-sonnet-5-5").replace("{\"model\"", "{\"stream\":true,\"model\"");
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<SseClient.Result> inFlight = clients.submit(() -> SseClient.stream(messages, streamed));
+                await().atMost(Duration.ofSeconds(10)).until(() -> scripted.requests().size() == 1);
+
+                long signalled = System.nanoTime();
+                proxy.destroy();
+
+                await().atMost(Duration.ofSeconds(1)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 503);
+                HttpResponse<String> refused = post(port, "claude-sonnet-5-5");
+                assertThat(refused.statusCode()).isEqualTo(529);
+                assertThat(refused.body()).contains("overloaded_error", "shutting down");
+
+                SseClient.Result ended = inFlight.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                AnthropicStreamInvariants.assertValid(ended.wire());
+                assertThat(ended.wire().getLast().name()).isEqualTo("error");
+                assertThat(ended.wire().getLast().data().path("error").path("type").asText())
+                        .isEqualTo("overloaded_error");
+                assertThat(proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy exited").isTrue();
+                Duration exitedAfter = Duration.ofNanos(System.nanoTime() - signalled);
+                assertThat(exitedAfter).as("exit after SIGTERM with a 2 s drain")
+                        .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7));
+                assertThat(scripted.closesByProxy()).as("the stream's upstream call was cut").isEqualTo(1);
+                assertThat(Files.readString(log)).contains("Shutting down: readiness is 503",
+                        "1 request(s) still in flight after the drain time");
+            }
+        }
     }
 
     private void start(Path workDir, Map<String, String> env) throws IOException {
