@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.ProxyRouteTestSupport;
+import dev.ccproxy.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -137,6 +138,47 @@ class ErrorMatrixTest extends ProxyRouteTestSupport {
                 "invalid_request_error", "not allowed");
         assertAnthropicError(send(HttpRequest.newBuilder(proxy("/v1/nothing-here")).GET().build()), 404,
                 "not_found_error", "Not found");
+    }
+
+    // found by HostileRequestsFuzzTest: Vert.x failed on these inside the HTTP layer, as a 500 or with no answer
+
+    @Test
+    void a_content_type_whose_parameters_cannot_be_read_is_a_400_and_the_connection_serves_on() throws IOException {
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(okJson(upstreamAnswer("text-only"))));
+
+        assertAnthropicError(postMessages(VALID, "Content-Type", "application/json; charset=\""), 400,
+                "invalid_request_error", "The Content-Type header could not be read");
+        // answered before its body was read: the kept-alive connection must still serve the next request
+        assertThat(postMessages(VALID).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_form_body_on_a_get_is_a_400_and_a_form_type_without_a_body_changes_nothing() throws IOException {
+        assertAnthropicError(send(HttpRequest.newBuilder(proxy("/v1/models"))
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .method("GET", HttpRequest.BodyPublishers.ofString("a=b")).build()), 400,
+                "invalid_request_error", "A GET request has no form to read");
+        assertThat(send(HttpRequest.newBuilder(proxy("/v1/models"))
+                .header("Content-Type", "multipart/form-data; boundary=x").GET().build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_form_whose_query_string_cannot_be_decoded_is_answered_at_once() throws IOException {
+        RawHttp.Response response = RawHttp.send(proxyPort, "POST /v1/messages?%zz=1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n"
+                + "\r\na=b", 5_000);
+
+        assertAnthropicError(response, 400, "invalid_request_error", "The query string could not be decoded");
+    }
+
+    @Test
+    void a_path_that_cannot_be_decoded_gets_an_anthropic_400() throws IOException {
+        RawHttp.Response response = RawHttp.send(proxyPort,
+                "GET /v1/models/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 5_000);
+
+        assertAnthropicError(response, 400, "invalid_request_error", "The HTTP request could not be read");
+        assertThat(response.header("x-should-retry")).isEqualTo("false");
     }
 
     static Stream<Arguments> upstreamFailures() {
