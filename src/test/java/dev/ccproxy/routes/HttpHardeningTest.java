@@ -86,6 +86,14 @@ class HttpHardeningTest extends ProxyRouteTestSupport {
     }
 
     @Test
+    void a_chunked_body_with_broken_framing_gets_400_not_a_bare_close() throws IOException {
+        RawHttp.Response response = RawHttp.send(proxyPort, head("Transfer-Encoding: chunked") + "zz\r\n"
+                + VALID + "\r\n0\r\n\r\n", 5_000);
+
+        assertEnvelope(response, 400, "invalid_request_error", "not valid chunked encoding");
+    }
+
+    @Test
     void headers_over_the_limit_get_431() throws IOException {
         RawHttp.Response response = RawHttp.send(proxyPort,
                 head("X-Big: " + "a".repeat(20_000), "Content-Length: " + VALID.length()) + VALID, 5_000);
