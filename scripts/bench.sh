@@ -5,11 +5,4 @@
 #   scripts/bench.sh -Dbench.mode=short                                 the short run the build makes
 #   scripts/bench.sh "-Dbench.proxy-jvm=-XX:StartFlightRecording=filename=/tmp/proxy.jfr,settings=profile"
 # The proxy runs on the JDK of JAVA_HOME (the README's), started as `java -jar target/claude-code-proxy.jar`.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-mkdir -p target/bench
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-./mvnw -B -q -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
-"$JAVA" -Xmx2g -XX:+UseParallelGC "$@" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-    dev.ccproxy.bench.ProxyBenchmark
+exec "$(dirname "$0")/run-test-main.sh" target/bench dev.ccproxy.bench.ProxyBenchmark -Xmx2g "$@"

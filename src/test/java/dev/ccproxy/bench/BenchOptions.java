@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param proxyEnv     more environment for the proxy ({@code -Dbench.proxy-env=LOG_LEVEL=WARN,MAX_RETRIES=0})
  * @param out          where results.md, streams.svg and the logs go
  */
-record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long gapMillis, long spreadMillis,
+public record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long gapMillis, long spreadMillis,
         double seconds, int rounds, int startups, int cpuStreams, int cpuDeltas, String java, String jar,
         List<String> proxyJvm,
         Map<String, String> proxyEnv, Path out) {
@@ -84,7 +84,7 @@ record BenchOptions(Set<String> parts, List<Integer> levels, int deltas, long ga
     }
 
     /** What the README's run command adds to `java -jar` (pom.xml, exec-maven-plugin): keep the two the same. */
-    static List<String> recommendedJvm(String jar) {
+    public static List<String> recommendedJvm(String jar) {
         return List.of("-XX:+UseParallelGC", "-Xmx1g", "-XX:AOTCache=" + jar.replaceFirst("\\.jar$", ".aot"));
     }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * exactly as {@code java -jar target/claude-code-proxy.jar}, plus any JVM options the run names) or the stub. Its
  * resident memory and CPU time come from {@code /proc} (Linux).
  */
-final class BenchProcess implements AutoCloseable {
+public final class BenchProcess implements AutoCloseable {
 
     private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
@@ -46,8 +46,8 @@ final class BenchProcess implements AutoCloseable {
      * The proxy jar against {@code stubPort}, on a free port, configured only by environment variables (the README's
      * way); {@code jvmOptions} are added before {@code -jar} (none: the JVM's own defaults, as a user starts it).
      */
-    static BenchProcess proxy(String java, List<String> jvmOptions, String jar, int stubPort, Map<String, String> env,
-            Path log) throws IOException {
+    public static BenchProcess proxy(String java, List<String> jvmOptions, String jar, int stubPort,
+            Map<String, String> env, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -68,9 +68,14 @@ final class BenchProcess implements AutoCloseable {
 
     /** The stub in its own JVM (this one's Java, one event loop); answers once it listens. */
     static BenchProcess stub(Path log) throws IOException {
+        return stub(log, BenchmarkStub.class);
+    }
+
+    /** A stub whose {@code main} is {@code main} (it serves through {@link BenchmarkStub#serve}). */
+    public static BenchProcess stub(Path log, Class<?> main) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty(
-                "java.class.path"), BenchmarkStub.class.getName());
+                "java.class.path"), main.getName());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
@@ -83,12 +88,16 @@ final class BenchProcess implements AutoCloseable {
         throw new IllegalStateException("the stub did not start; see " + log);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for {@code GET /health} to answer 200; answers the time from the process's start, in nanoseconds. */
-    long awaitHealthy(Path log) throws Exception {
+    public long awaitHealthy(Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -106,7 +115,7 @@ final class BenchProcess implements AutoCloseable {
     }
 
     /** Resident memory now, in KiB. */
-    long rssKb() {
+    public long rssKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -199,7 +208,8 @@ final class BenchProcess implements AutoCloseable {
         jcmd(java, "JFR.stop", "name=bench");
     }
 
-    private void jcmd(String java, String... arguments) throws IOException, InterruptedException {
+    /** Runs a diagnostic command in the process ({@code jcmd} beside {@code java}); answers what it printed. */
+    public String jcmd(String java, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(java).resolveSibling("jcmd").toString(),
                 Long.toString(process.pid())));
         command.addAll(List.of(arguments));
@@ -208,9 +218,10 @@ final class BenchProcess implements AutoCloseable {
         if (jcmd.waitFor() != 0) {
             throw new IllegalStateException("jcmd failed: " + out);
         }
+        return out;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 

@@ -50,9 +50,17 @@ public final class SseClient {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        return new Result(response, read(response.body(), start, stopAfter));
+    }
+
+    /**
+     * The events of an SSE body, each with its arrival in milliseconds after {@code startNanos}; to its end, or until
+     * {@code stopAfter} matches an event. The body is closed either way (before its end: the connection is closed).
+     */
+    public static List<Received> read(InputStream body, long startNanos,
+            Predicate<AnthropicStreamInvariants.WireEvent> stopAfter) throws IOException {
         List<Received> events = new ArrayList<>();
-        InputStream stream = response.body();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String name = null;
             String line;
             while ((line = reader.readLine()) != null) {
@@ -61,13 +69,13 @@ public final class SseClient {
                 } else if (line.startsWith("data: ")) {
                     AnthropicStreamInvariants.WireEvent event = AnthropicStreamInvariants.WireEvent.of(name,
                             line.substring(6));
-                    events.add(new Received(event, (System.nanoTime() - start) / 1_000_000));
+                    events.add(new Received(event, (System.nanoTime() - startNanos) / 1_000_000));
                     if (stopAfter.test(event)) {
                         break;
                     }
                 }
             }
         }
-        return new Result(response, events);
+        return events;
     }
 }
