@@ -28,13 +28,17 @@ final class SoakRun {
     /**
      * The proxy's settings for the soak, beyond the README's defaults: the retries the fault plans count on, a short
      * back-off (a tenth of the requests fail upstream at least once; the default 500 ms would have the loops mostly
-     * waiting), a 3 s upstream timeout (so that stalled faults end in seconds, not 90), and a ping a second (so that a
-     * stalled stream gets pings from the stream timer before the same timer cuts it).
+     * waiting), 3 s first-byte and idle timeouts and a 6 s whole-answer timeout (so that stalled faults end in
+     * seconds, not minutes), a retry budget the faults cannot exhaust (the fault plans count every retry), and a ping a
+     * second (so that a stalled stream gets pings from the stream timer before the same timer cuts it).
      */
     static Map<String, String> proxyEnvironment(SoakOptions options) {
         return Map.of("MAX_RETRIES", Integer.toString(options.maxRetries()),
                 "PROXY_UPSTREAM_RETRY_DELAY_MILLIS", "100",
-                "REQUEST_TIMEOUT", "3",
+                "PROXY_UPSTREAM_FIRST_BYTE_TIMEOUT_SECONDS", "3",
+                "PROXY_UPSTREAM_IDLE_TIMEOUT_SECONDS", "3",
+                "REQUEST_TIMEOUT", "6",
+                "PROXY_UPSTREAM_RETRY_BUDGET_MIN", "1000000",
                 "PROXY_STREAMING_PING_INTERVAL_MILLIS", "1000");
     }
 

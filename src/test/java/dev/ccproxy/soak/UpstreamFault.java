@@ -32,13 +32,16 @@ enum UpstreamFault {
     TRUNCATED_STREAM(Where.MID_STREAM, 200, 1, false, 200, "api_error"),
     /** An OpenAI error chunk after half the deltas. */
     ERROR_CHUNK(Where.MID_STREAM, 200, 1, false, 200, "api_error"),
-    /** Silence after half the deltas: the proxy's idle timeout ({@code REQUEST_TIMEOUT}) must end it. */
+    /** Silence after half the deltas: the proxy's idle timeout ({@code proxy.upstream.idle-timeout-seconds}) ends it. */
     STALLED_STREAM(Where.MID_STREAM, 200, 1, false, 200, "timeout_error"),
-    /** A whole answer's connection closed halfway through its body. */
-    RESET_MID_BODY(Where.MID_BODY, 200, 1, false, 502, "api_error"),
+    /**
+     * A whole answer's connection closed halfway through its body, on every attempt: nothing of it has reached the
+     * client, so the proxy retries; the retries run out and the client gets 502.
+     */
+    RESET_MID_BODY(Where.MID_BODY, 200, Integer.MAX_VALUE, true, 502, "api_error"),
     /** A whole answer that is not JSON. */
     MALFORMED_BODY(Where.MID_BODY, 200, 1, false, 502, "api_error"),
-    /** A whole answer that never comes: the proxy's read timeout must end it. */
+    /** A whole answer that never comes: the first-byte timeout ends it (not retried). */
     STALLED_ANSWER(Where.MID_BODY, 200, 1, false, 504, "timeout_error");
 
     /** Where the fault strikes: before the answer starts (an HTTP status), inside a stream, inside a whole body. */

@@ -24,19 +24,6 @@ public final class HostileAnswers {
     private HostileAnswers() {
     }
 
-    /**
-     * The known gap {@code outcome} falls in, if any: a chunked body whose framing the HTTP decoder refuses (a chunk
-     * size that is not hexadecimal) closes the connection without an answer. Vert.x fails such a request's body
-     * below any handler of the proxy; answering it is the HTTP server's business (the server-level work), not this
-     * test's. Each such case is counted in the run's report, never passed over silently, and only this one shape.
-     */
-    public static Optional<String> knownGap(HostileRequest request, HostileWire.Outcome outcome) {
-        boolean closedWithoutAnswer = outcome.response() == null && !outcome.timedOut();
-        return closedWithoutAnswer && request.framing() == HostileRequest.Framing.BROKEN_CHUNKS
-                ? Optional.of("connection closed, no answer, on a chunked body the HTTP decoder refuses")
-                : Optional.empty();
-    }
-
     /** The first thing wrong with {@code outcome} as the answer to {@code request}, if any. */
     public static Optional<String> problem(HostileRequest request, HostileWire.Outcome outcome) {
         Expectation expected = request.expectation();
