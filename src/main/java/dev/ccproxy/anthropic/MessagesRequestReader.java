@@ -99,10 +99,24 @@ public final class MessagesRequestReader {
                 }
             }
         }
+        // Anthropic's ranges: an upstream would take some values past them (OpenAI's temperature goes to 2) and refuse
+        // others less clearly
+        within(request.temperature(), 0, 1, "temperature");
+        within(request.topP(), 0, 1, "top_p");
+        if (request.topK() != null && request.topK() < 0) {
+            throw new InvalidRequestException("top_k: must be at least 0");
+        }
         if (request.stopSequences() != null && request.stopSequences().contains(null)) {
             throw new InvalidRequestException("stop_sequences: expected an array of strings");
         }
         blocks(request.system(), "system");
+    }
+
+    private static void within(Double value, double least, double most, String field) {
+        if (value != null && !(value >= least && value <= most)) {
+            throw new InvalidRequestException(field + ": must be between " + (int) least + " and " + (int) most
+                    + ", got " + value);
+        }
     }
 
     private static void validate(Message message, String where) {

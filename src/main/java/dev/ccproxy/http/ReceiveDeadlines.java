@@ -1,9 +1,12 @@
 package dev.ccproxy.http;
 
 import dev.ccproxy.error.AnthropicErrorType;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * for Vert.x's idle timeout):
  * <ul>
  *   <li>a connection must deliver a request's headers within {@code proxy.server.headers-timeout-seconds} of opening,
- *       or of its previous response's end; otherwise it is closed (as nginx and Node do: there is no request to
- *       answer yet, and an idle keep-alive connection is closed the same way);</li>
+ *       or of its previous response's end; otherwise it gets 408 {@code timeout_error} if a request had begun, and is
+ *       closed (an idle keep-alive connection is closed without a word: it asked nothing);</li>
  *   <li>once the headers are in, the body must be complete within {@code proxy.server.body-timeout-seconds}: otherwise
  *       408 {@code timeout_error} in Anthropic's envelope, and the connection is closed.</li>
  * </ul>
@@ -68,12 +71,27 @@ final class ReceiveDeadlines {
     private void awaitHeaders(HttpConnection connection) {
         long timer = vertx.setTimer(headersMillis, ignored -> {
             if (headerTimers.remove(connection) != null) {
-                connection.close();
+                headersTooSlow(connection);
             }
         });
         if (headerTimers.replace(connection, timer) == null && headerTimers.putIfAbsent(connection, timer) != null) {
             vertx.cancelTimer(timer);
         }
+    }
+
+    private void headersTooSlow(HttpConnection connection) {
+        if (connection instanceof ConnectionBase base
+                && base.channel().pipeline().get(StrictRequestDecoder.class) instanceof StrictRequestDecoder decoder
+                && decoder.midHeaders()) {
+            byte[] answer = StrictRequestDecoder.answer(408, "Request Timeout", AnthropicErrorType.TIMEOUT,
+                    "The request's headers did not arrive within " + headersMillis / 1000.0
+                            + " s (proxy.server.headers-timeout-seconds)");
+            // written from the decoder's place in the pipeline, below Vert.x's encoder, which takes only its own objects
+            base.channel().pipeline().context(decoder).writeAndFlush(Unpooled.wrappedBuffer(answer))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        connection.close();
     }
 
     private void bodyTooSlow(HttpServerRequest request) {

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
@@ -28,12 +29,23 @@ import java.util.List;
  *
  * <p>A body whose chunked framing breaks (a chunk size that is not hexadecimal) comes after the request has gone to
  * its handlers, and Vert.x would only close the connection: this decoder answers it with a 400 in Anthropic's envelope
- * itself, then closes.
+ * itself, then closes. It also knows whether a request has begun whose headers are not complete, so that a slow
+ * client gets a 408 where an idle connection is simply closed ({@link ReceiveDeadlines}).
  */
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
+    /** Whether the connection is between requests: the last one's body is complete (or none came yet). */
+    private boolean betweenRequests = true;
+    /** Bytes of a request have come, its headers not all yet: a slow client, not an idle keep-alive connection. */
+    private volatile boolean midHeaders;
+
     StrictRequestDecoder(HttpServerOptions options) {
         super(options);
+    }
+
+    /** Whether a request has begun on the connection whose headers are not complete (read on the event loop). */
+    boolean midHeaders() {
+        return midHeaders;
     }
 
     @Override
@@ -48,30 +60,45 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     @Override
     protected void decode(ChannelHandlerContext context, ByteBuf buffer, List<Object> out) throws Exception {
         int before = out.size();
+        boolean bytesCame = buffer.isReadable();
         super.decode(context, buffer, out);
+        for (int i = before; i < out.size(); i++) {
+            if (out.get(i) instanceof HttpMessage) {
+                betweenRequests = false;
+            } else if (out.get(i) instanceof LastHttpContent) {
+                betweenRequests = true;
+            }
+        }
+        midHeaders = betweenRequests && bytesCame && out.size() == before || midHeaders && out.size() == before;
         for (int i = before; i < out.size(); i++) {
             if (out.get(i) instanceof HttpContent content && !(content instanceof HttpMessage)
                     && content.decoderResult().isFailure()) {
                 for (int drop = out.size() - 1; drop >= i; drop--) {
                     ReferenceCountUtil.release(out.remove(drop));
                 }
-                context.writeAndFlush(Unpooled.wrappedBuffer(badFraming())).addListener(ChannelFutureListener.CLOSE);
+                context.writeAndFlush(Unpooled.wrappedBuffer(answer(400, "Bad Request",
+                        AnthropicErrorType.INVALID_REQUEST,
+                        "The HTTP request is malformed: its chunked body is not valid chunked encoding")))
+                        .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
         }
     }
 
-    /** A whole HTTP/1.1 400 in bytes: the encoder comes after this decoder in the pipeline, so nothing encodes it. */
-    private static byte[] badFraming() {
+    /**
+     * A whole HTTP/1.1 answer in bytes, with {@code Connection: close}, for where no Vert.x response exists (a body
+     * that broke after its request went to the handlers, headers that never came): written below Vert.x's encoder.
+     */
+    static byte[] answer(int status, String reason, AnthropicErrorType type, String message) {
         byte[] body;
         try {
-            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(AnthropicErrorType.INVALID_REQUEST.wireName(),
-                    "The HTTP request is malformed: its chunked body is not valid chunked encoding", null));
+            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(type.wireName(), message, null));
         } catch (JsonProcessingException e) {
             body = new byte[0];
         }
-        String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n" + RetryAdvice.HEADER + ": "
-                + RetryAdvice.forStatus(400) + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\n"
+                + RetryAdvice.HEADER + ": " + RetryAdvice.forStatus(status) + "\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] whole = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, whole, 0, headBytes.length);

@@ -5,7 +5,9 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.error.InvalidRequestException;
 import dev.ccproxy.openai.chat.ChatCompletionRequest;
+import dev.ccproxy.openai.chat.ChatMessage;
 import dev.ccproxy.openai.chat.ChatTool;
 import dev.ccproxy.routing.OutputTokens;
 import dev.ccproxy.translate.common.AnthropicToUpstreamRequest;
@@ -63,9 +65,15 @@ public final class AnthropicToChatRequest implements AnthropicToUpstreamRequest 
         ChatReasoning reasoning = ChatReasoning.of(request, profile.reasoning());
         boolean streamUsage = context.target().provider().includeUsage();
         OutputFormat format = OutputFormat.of(request);
+        List<ChatMessage> messages = AnthropicToChatMessages.map(request.system(), request.messages(),
+                context.toolNames(), profile);
+        if (messages.stream().allMatch(message -> "system".equals(message.role())
+                || "developer".equals(message.role()))) {
+            throw new InvalidRequestException(NOTHING_TO_SEND);
+        }
         return new ChatCompletionRequest(
                 context.upstreamModel(),
-                AnthropicToChatMessages.map(request.system(), request.messages(), context.toolNames(), profile),
+                messages,
                 completionTokens ? null : maxTokens,
                 completionTokens ? maxTokens : null,
                 sampling ? request.temperature() : null,

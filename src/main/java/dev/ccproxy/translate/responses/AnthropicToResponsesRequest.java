@@ -5,6 +5,8 @@ import dev.ccproxy.anthropic.MessagesRequest;
 import dev.ccproxy.anthropic.Tool;
 import dev.ccproxy.config.ModelProfile;
 import dev.ccproxy.config.TokenLimits;
+import dev.ccproxy.error.InvalidRequestException;
+import dev.ccproxy.openai.responses.ResponsesInputItem;
 import dev.ccproxy.openai.responses.ResponsesRequest;
 import dev.ccproxy.openai.responses.ResponsesTool;
 import dev.ccproxy.routing.OutputTokens;
@@ -35,6 +37,8 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
     static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicToResponsesRequest.class);
+    /** The Responses API refuses a smaller {@code max_output_tokens} (Claude Code's quota probe asks for 1). */
+    static final int MIN_OUTPUT_TOKENS = 16;
 
     private final TokenLimits tokenLimits;
 
@@ -77,16 +81,20 @@ public final class AnthropicToResponsesRequest implements AnthropicToUpstreamReq
         String instructions = BlockText.join(request.system(), "\n\n");
         boolean sampling = Sampling.allowed(request, context);
         OutputFormat format = OutputFormat.of(request);
+        List<ResponsesInputItem> input = AnthropicToResponsesInput.map(request.messages(), context.toolNames(),
+                context.profile().vision(), context.profile().reasoning() != ModelProfile.ReasoningStyle.NONE);
+        if (input.isEmpty()) {
+            throw new InvalidRequestException(NOTHING_TO_SEND);
+        }
         return new ResponsesRequest(
                 context.upstreamModel(),
                 instructions.isEmpty() ? null : instructions,
-                AnthropicToResponsesInput.map(request.messages(), context.toolNames(), context.profile().vision(),
-                        context.profile().reasoning() != ModelProfile.ReasoningStyle.NONE),
+                input,
                 tools,
                 toolChoice,
                 parallelToolCalls,
                 format == null ? null : format.responsesText(),
-                OutputTokens.of(request, tokenLimits, context.target()),
+                Math.max(MIN_OUTPUT_TOKENS, OutputTokens.of(request, tokenLimits, context.target())),
                 maxToolCalls,
                 sampling ? request.temperature() : null,
                 sampling ? request.topP() : null,

@@ -15,8 +15,6 @@ public final class FuzzRunReport {
     private final long seed;
     private final Map<String, Map<String, Integer>> statuses = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, Integer> knownGaps = new TreeMap<>();
-    private final Map<String, String> knownGapExamples = new TreeMap<>();
     private int cases;
     private int slowUploads;
 
@@ -41,12 +39,6 @@ public final class FuzzRunReport {
         }
     }
 
-    /** A case whose answer falls in a known gap: counted, with its first example, instead of failing the run. */
-    public void knownGap(int index, HostileRequest request, String gap) {
-        knownGaps.merge(gap, 1, Integer::sum);
-        knownGapExamples.putIfAbsent(gap, "case " + index + ": " + request.describe());
-    }
-
     private void count(String kind, String status) {
         statuses.computeIfAbsent(kind, ignored -> new TreeMap<>()).merge(status, 1, Integer::sum);
     }
@@ -59,8 +51,6 @@ public final class FuzzRunReport {
         StringBuilder text = new StringBuilder("Fuzzed " + cases + " hostile requests (seed " + seed + ", "
                 + slowUploads + " slow uploads) in " + millis + " ms; " + problems.size() + " problem(s)\n");
         statuses.forEach((kind, byStatus) -> text.append("  ").append(kind).append(": ").append(byStatus).append('\n'));
-        knownGaps.forEach((gap, count) -> text.append("  KNOWN GAP ").append(gap).append(": ").append(count)
-                .append(" case(s), e.g. ").append(knownGapExamples.get(gap)).append('\n'));
         problems.forEach(problem -> text.append("  PROBLEM ").append(problem).append('\n'));
         return text.toString();
     }
