@@ -26,6 +26,7 @@ import dev.ccproxy.camel.UpstreamCallIs;
 import dev.ccproxy.camel.UpstreamCancellation;
 import dev.ccproxy.camel.UpstreamEndpoint;
 import dev.ccproxy.camel.UpstreamRetryDelay;
+import dev.ccproxy.camel.WholeAnswerDeadlines;
 import dev.ccproxy.config.LogLevelConfigurer;
 import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
@@ -140,8 +141,10 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("probeSmallModel", new ProbeSmallModel(models));
         registry.bind("answerConnectionTest", new AnswerConnectionTest());
         // failures
-        registry.bind("upstreamCancellation",
-                new UpstreamCancellation(settings.upstreamClient().totalTimeout(), retryBudget));
+        // one task bounds every whole answer (REQUEST_TIMEOUT), as one timer watches every stream
+        WholeAnswerDeadlines deadlines = new WholeAnswerDeadlines(settings.upstreamClient().totalTimeout(),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "answer-deadlines"));
+        registry.bind("upstreamCancellation", new UpstreamCancellation(deadlines, retryBudget));
         registry.bind("retryableUpstreamFailure", new RetryableUpstreamFailure(settings.retries(), retryBudget));
         registry.bind("upstreamRetryDelay", new UpstreamRetryDelay(settings.retries()));
         AnthropicErrorResponder errorResponder =

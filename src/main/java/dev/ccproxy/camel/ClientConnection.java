@@ -1,8 +1,6 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.error.ProxyException;
-import dev.ccproxy.error.UpstreamErrors;
-import dev.ccproxy.error.UpstreamSilence;
 import dev.ccproxy.http.ResponseLifecycle;
 import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
@@ -13,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.hc.core5.concurrent.Cancellable;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -38,7 +35,6 @@ public final class ClientConnection {
     private final List<Consumer<ProxyException>> cutListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile ProxyException cutBy;
-    private boolean deadlineArmed;
     private volatile Cancellable upstream;
     private volatile VertxSseSink stream;
 
@@ -123,21 +119,13 @@ public final class ClientConnection {
         }
     }
 
-    /**
-     * Arms the deadline of a whole answer at its first upstream attempt (later attempts, the retries, share it): once
-     * it passes, the attempt in flight is cancelled and the client gets {@code timeout_error}.
-     */
-    void armDeadline(Duration total) {
-        synchronized (this) {
-            if (deadlineArmed || context == null) {
-                return;
-            }
-            deadlineArmed = true;
+    /** Runs once the response has ended or its connection closed (at once for an exchange without a response). */
+    void whenDone(Runnable listener) {
+        if (response == null) {
+            listener.run();
+        } else {
+            ResponseLifecycle.of(response).whenDone(listener);
         }
-        Vertx vertx = context.owner();
-        long timer = vertx.setTimer(Math.max(1, total.toMillis()),
-                ignored -> cut(UpstreamErrors.fromIo(UpstreamSilence.total(total), null)));
-        ResponseLifecycle.of(response).whenDone(() -> vertx.cancelTimer(timer));
     }
 
     /**

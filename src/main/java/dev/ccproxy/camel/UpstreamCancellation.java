@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Follows each non-streamed upstream call of camel-http: logs its status and time at DEBUG, and hands the call's
@@ -36,15 +35,15 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCancellation.class);
     static final String EXCHANGE_ATTRIBUTE = "org.apache.camel.Exchange";
 
-    private final Duration total;
+    private final WholeAnswerDeadlines deadlines;
     private final RetryBudget budget;
 
     /**
-     * @param total  how long a whole answer may take, retries included
-     * @param budget counts each call made
+     * @param deadlines bound each whole answer, retries included
+     * @param budget    counts each call made
      */
-    public UpstreamCancellation(Duration total, RetryBudget budget) {
-        this.total = total;
+    public UpstreamCancellation(WholeAnswerDeadlines deadlines, RetryBudget budget) {
+        this.deadlines = deadlines;
         this.budget = budget;
     }
 
@@ -59,7 +58,7 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
         if (scope.clientContext.getAttribute(EXCHANGE_ATTRIBUTE) instanceof Exchange exchange
                 && scope.execRuntime instanceof Cancellable call) {
             ClientConnection connection = ClientConnection.of(exchange);
-            connection.armDeadline(total);
+            deadlines.arm(connection);
             connection.upstreamStarted(call);
         }
         return chain.proceed(request, scope);
