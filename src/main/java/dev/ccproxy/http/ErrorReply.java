@@ -24,12 +24,7 @@ final class ErrorReply {
         if (response.ended() || response.closed() || response.headWritten()) {
             return response;
         }
-        byte[] body;
-        try {
-            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(type.wireName(), message, requestId));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
+        byte[] body = body(type, message, requestId);
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(status));
         if (requestId != null) {
@@ -37,5 +32,14 @@ final class ErrorReply {
         }
         response.end(Buffer.buffer(body));
         return response;
+    }
+
+    /** The envelope's bytes (empty in the unlikely case Jackson cannot write it: the status still says enough). */
+    static byte[] body(AnthropicErrorType type, String message, String requestId) {
+        try {
+            return ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(type.wireName(), message, requestId));
+        } catch (JsonProcessingException e) {
+            return new byte[0];
+        }
     }
 }

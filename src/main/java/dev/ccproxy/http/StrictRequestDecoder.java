@@ -1,10 +1,7 @@
 package dev.ccproxy.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ccproxy.anthropic.ErrorResponse;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.RetryAdvice;
-import dev.ccproxy.json.ProxyJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -90,12 +87,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
      * that broke after its request went to the handlers, headers that never came): written below Vert.x's encoder.
      */
     static byte[] answer(int status, String reason, AnthropicErrorType type, String message) {
-        byte[] body;
-        try {
-            body = ProxyJson.mapper().writeValueAsBytes(ErrorResponse.of(type.wireName(), message, null));
-        } catch (JsonProcessingException e) {
-            body = new byte[0];
-        }
+        byte[] body = ErrorReply.body(type, message, null);
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\n"
                 + RetryAdvice.HEADER + ": " + RetryAdvice.forStatus(status) + "\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n";
