@@ -1,5 +1,6 @@
 package dev.ccproxy;
 
+import dev.ccproxy.config.LogFormat;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ public final class ProxyApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        // before anything logs: LOG_FORMAT=json chooses log4j's JSON layout
+        LogFormat.apply();
         // the wiring is named, not found: scanning the package for configuration classes took two of the proxy's
         // start-up seconds
         Main main = new Main();

@@ -42,6 +42,7 @@ import dev.ccproxy.http.InFlightLimit;
 import dev.ccproxy.http.ServerVertx;
 import dev.ccproxy.http.UpstreamStreamClient;
 import dev.ccproxy.json.ProxyJson;
+import dev.ccproxy.observe.ProxyMetrics;
 import dev.ccproxy.routing.ModelCatalog;
 import dev.ccproxy.routing.ModelResolver;
 import dev.ccproxy.stream.StreamTimeouts;
@@ -53,9 +54,13 @@ import dev.ccproxy.tokens.TextTokens;
 import dev.ccproxy.translate.anthropic.AnthropicToAnthropicRequest;
 import dev.ccproxy.translate.chat.AnthropicToChatRequest;
 import dev.ccproxy.translate.responses.AnthropicToResponsesRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
@@ -97,7 +102,9 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("proxySettings", settings);
         // the ingress
         InFlightConnections inFlightConnections = new InFlightConnections();
-        registry.bind("acceptRequest", new AcceptRequest(inFlightConnections));
+        ProxyMetrics metrics = new ProxyMetrics(meterRegistry(registry), maxModelLabels(context));
+        registry.bind("proxyMetrics", metrics);
+        registry.bind("acceptRequest", new AcceptRequest(inFlightConnections, metrics));
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
         // one counter for count_tokens, context edits, the window check and message_start's input tokens: both hit the same cache by content
         TextTokens textTokens = new TextTokens(settings.tokenCacheChars());
@@ -129,7 +136,8 @@ public final class ProxyBeans implements CamelConfiguration {
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "stream-timer"));
         registry.bind("relayStreamToClient", new RelayStreamToClient(
                 new UpstreamStreamClient(vertx, settings.upstreamClient()), timer,
-                new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget));
+                new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget, metrics));
+        metrics.retryBudget(retryBudget::exhausted);
         // the other endpoints
         registry.bind("countTokens", new CountTokens(inputTokens, settings.server().limits()));
         ContextWindow contextWindow = new ContextWindow(inputTokens);
@@ -153,7 +161,10 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("noRetryWhenOver", new NoRetryWhenOver(errorResponder));
         context.addStartupListener(new HttpErrorPages());
         Draining draining = new Draining();
-        context.addStartupListener(new AdmissionControl(inFlight, draining));
+        AdmissionControl admission = new AdmissionControl(inFlight, draining);
+        context.addStartupListener(admission);
+        metrics.admission(inFlight::inFlight, inFlight.limit(), admission::refusedOverloaded,
+                admission::refusedDraining);
         registry.bind("drainReadiness", new DrainReadiness(draining::active));
         context.addLifecycleStrategy(new GracefulShutdown(draining, inFlight, inFlightConnections,
                 settings.server().drainTime()));
@@ -188,6 +199,26 @@ public final class ProxyBeans implements CamelConfiguration {
                 LOG.debug("Closing Vert.x did not finish cleanly", e);
             }
         }
+    }
+
+    /**
+     * The registry Camel's metrics use and {@code /observe/metrics} serves (camel-micrometer-prometheus takes the one
+     * bound as {@code metricsRegistry}, or binds its own: whichever of the two comes first, both share it).
+     */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry found = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        if (found != null) {
+            return found;
+        }
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class, prometheus);
+        return prometheus;
+    }
+
+    private static int maxModelLabels(CamelContext context) {
+        return context.getPropertiesComponent().resolveProperty("proxy.metrics.max-model-labels")
+                .filter(value -> !value.isBlank()).map(String::strip).map(Integer::parseInt).orElse(100);
     }
 
     private static String describe(ModelChoice choice) {

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   camel                     processors and predicates the YAML routes name
  *     http, health            the Vert.x server's admission and lifecycle, the upstream stream client; readiness
  *       stream                the relay of an upstream stream to the client
+ *         observe             the access line, metrics and the log context of a request
  *         tokens              token counting
  *           translate.chat, translate.responses, translate.anthropic   one upstream API each; never each other
  *             translate.common                     what both APIs share
@@ -68,6 +69,7 @@ class ArchitectureTest {
                 .layer("Http").definedBy("dev.ccproxy.http..")
                 .layer("Health").definedBy("dev.ccproxy.health..")
                 .layer("Stream").definedBy("dev.ccproxy.stream..")
+                .layer("Observe").definedBy("dev.ccproxy.observe..")
                 .layer("Tokens").definedBy("dev.ccproxy.tokens..")
                 .layer("TranslateApis").definedBy("dev.ccproxy.translate.chat..", "dev.ccproxy.translate.responses..",
                         "dev.ccproxy.translate.anthropic..")
@@ -82,6 +84,8 @@ class ArchitectureTest {
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Camel", "Wiring")
                 .whereLayer("Health").mayOnlyBeAccessedByLayers("Camel", "Wiring")
                 .whereLayer("Stream").mayOnlyBeAccessedByLayers("Camel", "Wiring")
+                .whereLayer("Observe").mayOnlyBeAccessedByLayers("Stream", "Camel", "Wiring")
+                .whereLayer("Observe").mayOnlyAccessLayers("Config", "Foundation")
                 .whereLayer("Tokens").mayOnlyBeAccessedByLayers("Stream", "Camel", "Wiring")
                 .whereLayer("TranslateApis").mayOnlyBeAccessedByLayers("Stream", "Camel", "Wiring")
                 .whereLayer("TranslateCommon")

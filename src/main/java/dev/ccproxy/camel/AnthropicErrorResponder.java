@@ -5,14 +5,20 @@ import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.error.PromptTooLongException;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.error.RetryAdvice;
+import dev.ccproxy.observe.RequestRecord;
+import dev.ccproxy.observe.UpstreamRequestIds;
 import dev.ccproxy.stream.VertxSseSink;
 import dev.ccproxy.tokens.ContextWindow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 
 /**
@@ -43,11 +49,19 @@ public final class AnthropicErrorResponder implements Processor {
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String requestId = ClientConnection.of(exchange).requestId();
+        RequestRecord record = RequestObservation.of(exchange);
         if (ClientConnection.of(exchange).closed()) {
-            LOG.info("{}: the client left; the upstream call was cancelled after {} ms", requestId,
-                    exchange.getClock().elapsed());
+            // the access line says so (outcome=client_gone); the upstream call was cancelled as the client left
+            record.outcome(RequestRecord.Outcome.CLIENT_GONE);
             AnthropicReplies.alreadyAnswered(exchange);
             return;
+        }
+        HttpOperationFailedException http = failure == null ? null
+                : ObjectHelper.getException(HttpOperationFailedException.class, failure);
+        if (http != null && http.getResponseHeaders() != null) {
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(http.getResponseHeaders());
+            RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(headers::get));
         }
         UpstreamCall call = UpstreamCall.find(exchange);
         String upstream = call == null ? defaultUpstream : call.context().target().provider().describe();
@@ -59,10 +73,9 @@ public final class AnthropicErrorResponder implements Processor {
         }
         if (ErrorClassifier.internal(error)) {
             LOG.error("{} failed inside the proxy", requestId, failure);
-        } else {
-            LOG.info("{}: {} {} in {} ms: {}", requestId, error.status(), error.type().wireName(),
-                    exchange.getClock().elapsed(), error.getMessage());
         }
+        // the access line carries the status, the error's type and its message
+        record.failed(error.status(), error.type().wireName(), error.getMessage());
         VertxSseSink stream = ClientConnection.of(exchange).stream();
         if (stream != null) {
             // the response is already a 200 event stream: the failure can only be its last event
@@ -70,6 +83,9 @@ public final class AnthropicErrorResponder implements Processor {
                     LAST_EVENT_WAIT)) {
                 LOG.debug("{}: the stream's last event could not be written", requestId);
             }
+            // the stream's status was 200; its last event is the error
+            record.failed(200, error.type().wireName(), error.getMessage());
+            record.outcome(RequestRecord.Outcome.STREAM_FAILED);
             AnthropicReplies.alreadyAnswered(exchange);
             return;
         }

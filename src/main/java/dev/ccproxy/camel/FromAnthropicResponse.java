@@ -24,6 +24,7 @@ public final class FromAnthropicResponse implements Processor {
             throw new ProxyException(AnthropicErrorType.API, 502,
                     "The upstream's answer is not an Anthropic message", null, null);
         }
+        RequestObservation.upstreamAnswered(exchange, message.path("usage"));
         message.put("model", call.context().requestedModel());
         if (call.context().contextManagement() != null) {
             message.set("context_management", call.context().contextManagement());

@@ -9,8 +9,6 @@ import dev.ccproxy.translate.chat.ChatToAnthropicResponse;
 import dev.ccproxy.translate.common.TranslationContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,16 +16,13 @@ import java.io.InputStream;
 /** Maps the upstream's {@code chat.completion} back to an Anthropic message and answers the client with it. */
 public final class FromChatCompletionsResponse implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FromChatCompletionsResponse.class);
-
     @Override
     public void process(Exchange exchange) {
         TranslationContext context = UpstreamCall.of(exchange).context();
         ChatCompletion completion = read(exchange.getIn().getBody(InputStream.class));
         MessagesResponse response = ChatToAnthropicResponse.map(completion, context);
+        RequestObservation.upstreamAnswered(exchange, response.usage());
         AnthropicReplies.json(exchange, 200, response);
-        LOG.info("{} {} -> {}: 200 {} in {} ms", ClientConnection.of(exchange).requestId(), context.requestedModel(),
-                context.upstreamModel(), response.stopReason(), exchange.getClock().elapsed());
     }
 
     private static ChatCompletion read(InputStream body) {

@@ -9,8 +9,6 @@ import dev.ccproxy.translate.common.TranslationContext;
 import dev.ccproxy.translate.responses.ResponsesToAnthropicResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,17 +16,13 @@ import java.io.InputStream;
 /** Maps the upstream's {@code response} back to an Anthropic message and answers the client with it. */
 public final class FromResponsesResponse implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FromResponsesResponse.class);
-
     @Override
     public void process(Exchange exchange) {
         TranslationContext context = UpstreamCall.of(exchange).context();
         MessagesResponse response = ResponsesToAnthropicResponse.map(read(exchange.getIn().getBody(InputStream.class)),
                 context);
+        RequestObservation.upstreamAnswered(exchange, response.usage());
         AnthropicReplies.json(exchange, 200, response);
-        LOG.info("{} {} -> {} (responses): 200 {} in {} ms", ClientConnection.of(exchange).requestId(),
-                context.requestedModel(), context.upstreamModel(), response.stopReason(),
-                exchange.getClock().elapsed());
     }
 
     private static ResponsesResponse read(InputStream body) {

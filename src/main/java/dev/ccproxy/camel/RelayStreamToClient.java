@@ -1,21 +1,23 @@
 package dev.ccproxy.camel;
 
 import dev.ccproxy.http.UpstreamStreamClient;
+import dev.ccproxy.observe.LogContext;
+import dev.ccproxy.observe.ProxyMetrics;
+import dev.ccproxy.observe.RequestRecord;
+import dev.ccproxy.observe.UpstreamRequestIds;
 import dev.ccproxy.stream.StreamRelay;
 import dev.ccproxy.stream.StreamTimeouts;
 import dev.ccproxy.stream.StreamTimer;
 import dev.ccproxy.stream.StreamTranslators;
+import dev.ccproxy.stream.StreamUsage;
 import dev.ccproxy.stream.UpstreamPipe;
 import dev.ccproxy.stream.VertxSseSink;
 import io.vertx.core.Context;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,22 +30,22 @@ import java.util.Map;
  *       committed: a failure is thrown as camel-http would throw it, so the route's retries and its error table
  *       apply as to any other call.</li>
  *   <li>Relaying: from a 2xx on, the answer is {@code 200} SSE, relayed on the event loop of the client's connection
- *       ({@link UpstreamPipe}); this step's virtual thread waits, parked, until the stream is over, then logs how it
- *       ended.</li>
+ *       ({@link UpstreamPipe}); this step's virtual thread waits, parked, until the stream is over, then notes how it
+ *       ended, its times and its token counts for the access line and the metrics.</li>
  * </ol>
  */
 public final class RelayStreamToClient implements Processor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RelayStreamToClient.class);
 
     private final UpstreamStreamClient upstreams;
     private final StreamTimer timer;
     private final StreamTranslators translators;
     private final StreamTimeouts timeouts;
     private final RetryBudget budget;
+    private final ProxyMetrics metrics;
 
     public RelayStreamToClient(UpstreamStreamClient upstreams, StreamTimer timer, StreamTranslators translators,
-            StreamTimeouts timeouts, RetryBudget budget) {
+            StreamTimeouts timeouts, RetryBudget budget, ProxyMetrics metrics) {
+        this.metrics = metrics;
         this.timeouts = timeouts;
         this.budget = budget;
         this.upstreams = upstreams;
@@ -55,25 +57,52 @@ public final class RelayStreamToClient implements Processor {
     public void process(Exchange exchange) throws Exception {
         ClientConnection connection = ClientConnection.of(exchange);
         UpstreamCall call = UpstreamCall.of(exchange);
+        RequestRecord record = RequestObservation.of(exchange);
         Context context = connection.context();
         Message message = exchange.getIn();
-        long sentAt = System.nanoTime();
         budget.call();
-        UpstreamStreamClient.OpenedStream upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI,
-                String.class), upstreamHeaders(message), message.getBody(byte[].class), connection::cancelWhenOver);
+        long sentAt = record.attemptStarted();
+        UpstreamStreamClient.OpenedStream upstream;
+        try {
+            upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI, String.class),
+                    upstreamHeaders(message), message.getBody(byte[].class), connection::cancelWhenOver);
+        } catch (Exception e) {
+            record.attemptEnded(System.nanoTime());
+            throw e;
+        }
+        RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(upstream.response()::getHeader));
 
         VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
         connection.streamOpened(client);
-        UpstreamPipe pipe = UpstreamPipe.start(context, upstream.response(), upstream.failedEarly(), client,
-                translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt);
-        connection.whenClosed(pipe::clientGone);
-        connection.whenCut(pipe::endWith);
-        StreamRelay.Outcome outcome = pipe.outcome().join();
-
+        record.answered(200);
+        metrics.streamOpened();
+        StreamRelay.Outcome outcome;
+        UpstreamPipe pipe;
+        try {
+            pipe = UpstreamPipe.start(context, upstream.response(), upstream.failedEarly(), client,
+                    translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt,
+                    LogContext.capture());
+            connection.whenClosed(pipe::clientGone);
+            connection.whenCut(pipe::endWith);
+            outcome = pipe.outcome().join();
+        } finally {
+            metrics.streamClosed();
+        }
+        if (pipe.firstPieceAt() != 0) {
+            record.firstByte(pipe.firstPieceAt());
+        }
+        record.attemptEnded(pipe.endedAt());
+        StreamUsage usage = pipe.usage();
+        if (usage.reported()) {
+            record.tokens(new RequestRecord.Tokens(usage.input(), usage.output(), usage.cacheRead(),
+                    usage.cacheCreation()));
+        }
+        record.outcome(switch (outcome) {
+            case COMPLETED -> RequestRecord.Outcome.COMPLETED;
+            case FAILED -> RequestRecord.Outcome.STREAM_FAILED;
+            case CLIENT_GONE -> RequestRecord.Outcome.CLIENT_GONE;
+        });
         AnthropicReplies.alreadyAnswered(exchange);
-        LOG.info("{} {} -> {}{}: stream {} in {} ms", connection.requestId(), call.context().requestedModel(),
-                call.context().upstreamModel(), call.apiLabel(),
-                outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '), exchange.getClock().elapsed());
     }
 
     /** What the route set for the upstream (it removed every client header first); Camel's own headers stay here. */

@@ -20,6 +20,7 @@ public final class RetryBudget {
     private final long[] slotSecond = new long[SLOTS];
     private final long[] calls = new long[SLOTS];
     private final long[] retries = new long[SLOTS];
+    private long exhausted;
 
     /**
      * @param percent retries allowed, as a percentage of the window's first attempts
@@ -37,6 +38,11 @@ public final class RetryBudget {
         this.minimum = minimum;
         this.clock = nanoClock;
         java.util.Arrays.fill(slotSecond, Long.MIN_VALUE);
+    }
+
+    /** Retries refused since the start because the budget was spent. */
+    public synchronized long exhausted() {
+        return exhausted;
     }
 
     /** The window the budget spans. */
@@ -63,6 +69,7 @@ public final class RetryBudget {
         }
         long firstAttempts = Math.max(0, windowCalls - windowRetries);
         if (windowRetries + 1 > Math.max(minimum, share * firstAttempts)) {
+            exhausted++;
             return false;
         }
         retries[current]++;

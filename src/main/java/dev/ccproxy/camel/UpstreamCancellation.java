@@ -1,5 +1,7 @@
 package dev.ccproxy.camel;
 
+import dev.ccproxy.observe.RequestRecord;
+import dev.ccproxy.observe.UpstreamRequestIds;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -8,6 +10,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
@@ -55,13 +58,30 @@ public final class UpstreamCancellation implements HttpClientConfigurer, HttpAct
     private ClassicHttpResponse track(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
         budget.call();
-        if (scope.clientContext.getAttribute(EXCHANGE_ATTRIBUTE) instanceof Exchange exchange
-                && scope.execRuntime instanceof Cancellable call) {
+        if (!(scope.clientContext.getAttribute(EXCHANGE_ATTRIBUTE) instanceof Exchange exchange)) {
+            return chain.proceed(request, scope);
+        }
+        if (scope.execRuntime instanceof Cancellable call) {
             ClientConnection connection = ClientConnection.of(exchange);
             deadlines.arm(connection);
             connection.upstreamStarted(call);
         }
-        return chain.proceed(request, scope);
+        RequestRecord record = RequestObservation.of(exchange);
+        record.attemptStarted();
+        try {
+            ClassicHttpResponse response = chain.proceed(request, scope);
+            long now = System.nanoTime();
+            record.firstByte(now);
+            record.attemptEnded(now);
+            RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(name -> {
+                Header header = response.getFirstHeader(name);
+                return header == null ? null : header.getValue();
+            }));
+            return response;
+        } catch (IOException | HttpException | RuntimeException e) {
+            record.attemptEnded(System.nanoTime());
+            throw e;
+        }
     }
 
     @Override

@@ -120,6 +120,7 @@ public final class SeedEnvironment {
         keys.put("HOST", "proxy.server.host");
         keys.put("PORT", "proxy.server.port");
         keys.put("LOG_LEVEL", "proxy.log.level");
+        keys.put("LOG_FORMAT", "proxy.log.format");
         return Collections.unmodifiableMap(keys);
     }
 }

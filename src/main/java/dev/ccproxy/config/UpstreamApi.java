@@ -8,6 +8,11 @@ public enum UpstreamApi {
     /** Anthropic's own Messages API ({@code /v1/messages}), which Ollama, llama.cpp, vLLM, SGLang and others serve. */
     ANTHROPIC;
 
+    /** {@code chat}, {@code responses} or {@code anthropic}: as settings spell it, and as logs and metrics label it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** {@code chat} or {@code responses}; null stays null (unset). */
     static UpstreamApi parse(String key, String value) {
         if (value == null) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Admission control for the endpoints that call an upstream ({@code POST /v1/messages}, {@code GET /test-connection}),
@@ -35,6 +36,8 @@ public final class AdmissionControl implements StartupListener {
     private final InFlightLimit limit;
     private final Draining draining;
     private final RefusalLog refusals;
+    private final LongAdder refusedOverloaded = new LongAdder();
+    private final LongAdder refusedDraining = new LongAdder();
 
     public AdmissionControl(InFlightLimit limit, Draining draining) {
         this.limit = limit;
@@ -66,6 +69,7 @@ public final class AdmissionControl implements StartupListener {
             return;
         }
         if (draining.active()) {
+            refusedDraining.increment();
             refuse(routing, "The proxy is shutting down; retry");
             return;
         }
@@ -74,8 +78,19 @@ public final class AdmissionControl implements StartupListener {
             routing.next();
             return;
         }
+        refusedOverloaded.increment();
         refuse(routing, "The proxy is serving its limit of " + limit.limit() + " requests at once; retry shortly");
         refusals.refused();
+    }
+
+    /** Requests refused because the limit was reached, since the start. */
+    public long refusedOverloaded() {
+        return refusedOverloaded.sum();
+    }
+
+    /** Requests refused because the proxy was shutting down, since the start. */
+    public long refusedDraining() {
+        return refusedDraining.sum();
     }
 
     private void refuse(RoutingContext routing, String message) {

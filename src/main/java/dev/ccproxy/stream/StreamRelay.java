@@ -1,5 +1,6 @@
 package dev.ccproxy.stream;
 
+import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.error.AnthropicErrorType;
 import dev.ccproxy.error.UpstreamSilence;
 import dev.ccproxy.error.UpstreamStreamException;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 
 /**
  * One stream's relay, whatever the upstream API: upstream bytes in, as they arrive and in pieces of any size, Anthropic
@@ -31,6 +33,7 @@ public final class StreamRelay {
     private final SseDecoder decoder = new SseDecoder();
     private final UpstreamToAnthropicStream translator;
     private final EventSink client;
+    private final StreamUsage usage = new StreamUsage();
     private Outcome outcome;
 
     public StreamRelay(UpstreamToAnthropicStream translator, EventSink client) {
@@ -40,7 +43,7 @@ public final class StreamRelay {
 
     /** {@code message_start} and a {@code ping}, before the first upstream event. */
     public void begin() {
-        run(() -> client.send(translator.start()));
+        run(() -> send(translator.start()));
     }
 
     /** Bytes from the upstream. Answers whether more are wanted (false once the stream is over, however). */
@@ -112,6 +115,11 @@ public final class StreamRelay {
         return translator.cutShort();
     }
 
+    /** The token counts the client was given so far (read once the stream is over). */
+    public StreamUsage usage() {
+        return usage;
+    }
+
     /** Null while the stream runs; how it ended once it has. */
     public Outcome outcome() {
         return outcome;
@@ -120,13 +128,18 @@ public final class StreamRelay {
     /** True when the upstream said the answer is over. */
     private boolean translate(SseEvent event) {
         if (!event.data().isBlank()) {
-            client.send(translator.onEvent(event));
+            send(translator.onEvent(event));
         }
         return translator.done();
     }
 
+    private void send(List<StreamEvent> events) {
+        usage.observe(events);
+        client.send(events);
+    }
+
     private void complete() {
-        client.send(translator.finish());
+        send(translator.finish());
         outcome = Outcome.COMPLETED;
     }
 
@@ -151,7 +164,7 @@ public final class StreamRelay {
         LOG.warn("Stream failed after it began: {}", message);
         outcome = Outcome.FAILED;
         try {
-            client.send(translator.fail(type, message));
+            send(translator.fail(type, message));
         } catch (EventSink.ClientGoneException gone) {
             outcome = Outcome.CLIENT_GONE;
         }

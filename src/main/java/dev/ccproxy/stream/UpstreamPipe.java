@@ -2,6 +2,7 @@ package dev.ccproxy.stream;
 
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.error.UpstreamSilence;
+import dev.ccproxy.observe.LogContext;
 import dev.ccproxy.translate.common.UpstreamToAnthropicStream;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpClientResponse;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,13 +37,19 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     /** {@link System#nanoTime()} by which the upstream must have sent its first piece. */
     private final long firstByteDeadline;
     private final StreamTimeouts timeouts;
+    /** The request's ids for the log lines written on the event loop for this stream ({@link LogContext}). */
+    private final Map<String, String> logIds;
     private volatile boolean spoke;
+    private volatile long firstPieceAt;
+    private volatile long endedAt;
     private volatile long lastUpstreamData = System.nanoTime();
     /** Paused for a slow client: the upstream's silence is then ours, not its own. */
     private volatile boolean paused;
 
     private UpstreamPipe(Context context, HttpClientResponse upstream, AtomicReference<Throwable> failedEarly,
-            VertxSseSink client, StreamRelay relay, StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+            VertxSseSink client, StreamRelay relay, StreamTimer timer, StreamTimeouts timeouts, long sentAt,
+            Map<String, String> logIds) {
+        this.logIds = logIds;
         this.failedEarly = failedEarly;
         this.timeouts = timeouts;
         this.firstByteDeadline = sentAt + timeouts.firstByte().toNanos();
@@ -56,24 +64,45 @@ public final class UpstreamPipe implements StreamTimer.Watched {
      * Starts relaying on {@code context} (the event loop of both connections); the answer completes when the stream
      * is over and the client's response has ended. {@code sentAt} ({@link System#nanoTime()}) is when the request
      * went upstream: the first-byte timeout counts from there. {@code failedEarly} holds a failure of the upstream's
-     * connection that came before the pipe's own handlers were in place.
+     * connection that came before the pipe's own handlers were in place. {@code logIds} go with each task run for
+     * the stream on the event loop ({@link LogContext#capture} on the request's thread).
      */
     public static UpstreamPipe start(Context context, HttpClientResponse upstream,
             AtomicReference<Throwable> failedEarly, VertxSseSink client, UpstreamToAnthropicStream translator,
-            StreamTimer timer, StreamTimeouts timeouts, long sentAt) {
+            StreamTimer timer, StreamTimeouts timeouts, long sentAt, Map<String, String> logIds) {
         UpstreamPipe pipe = new UpstreamPipe(context, upstream, failedEarly, client,
-                new StreamRelay(translator, client), timer, timeouts, sentAt);
-        context.runOnContext(ignored -> pipe.begin());
+                new StreamRelay(translator, client), timer, timeouts, sentAt, logIds);
+        pipe.onLoop(pipe::begin);
         return pipe;
+    }
+
+    /** Runs {@code task} on the stream's event loop, in the request's log context. */
+    private void onLoop(Runnable task) {
+        context.runOnContext(ignored -> LogContext.run(logIds, task));
     }
 
     public CompletableFuture<StreamRelay.Outcome> outcome() {
         return outcome;
     }
 
+    /** {@link System#nanoTime()} of the upstream's first piece of the answer; 0 when none came. */
+    public long firstPieceAt() {
+        return firstPieceAt;
+    }
+
+    /** {@link System#nanoTime()} at which the stream was over (valid once {@link #outcome} is done). */
+    public long endedAt() {
+        return endedAt;
+    }
+
+    /** The token counts the client was given (read once {@link #outcome} is done). */
+    public StreamUsage usage() {
+        return relay.usage();
+    }
+
     /** The client went away (from any thread): the upstream is dropped at once. */
     public void clientGone() {
-        context.runOnContext(ignored -> {
+        onLoop(() -> {
             relay.onClientGone();
             over();
         });
@@ -94,7 +123,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
 
     @Override
     public void ping() {
-        context.runOnContext(ignored -> {
+        onLoop(() -> {
             if (!outcome.isDone()) {
                 client.ping();
             }
@@ -105,7 +134,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     public void upstreamSilent() {
         UpstreamSilence silence = spoke ? UpstreamSilence.idle(timeouts.idle())
                 : UpstreamSilence.firstByte(timeouts.firstByte());
-        context.runOnContext(ignored -> {
+        onLoop(() -> {
             relay.onFailure(silence);
             over();
         });
@@ -116,7 +145,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
      * event, and the upstream is dropped.
      */
     public void endWith(ProxyException why) {
-        context.runOnContext(ignored -> {
+        onLoop(() -> {
             relay.onCut(why.type(), why.getMessage());
             over();
         });
@@ -124,15 +153,15 @@ public final class UpstreamPipe implements StreamTimer.Watched {
 
     private void begin() {
         timer.watch(this);
-        upstream.handler(this::onPiece);
-        upstream.endHandler(ignored -> {
+        upstream.handler(piece -> LogContext.run(logIds, () -> onPiece(piece)));
+        upstream.endHandler(ignored -> LogContext.run(logIds, () -> {
             relay.onEnd();
             over();
-        });
-        upstream.exceptionHandler(failure -> {
+        }));
+        upstream.exceptionHandler(failure -> LogContext.run(logIds, () -> {
             relay.onFailure(asIo(failure));
             over();
-        });
+        }));
         relay.begin();
         Throwable early = failedEarly.get();
         if (early != null && relay.outcome() == null) {
@@ -151,7 +180,10 @@ public final class UpstreamPipe implements StreamTimer.Watched {
             return;
         }
         lastUpstreamData = System.nanoTime();
-        spoke = true;
+        if (!spoke) {
+            firstPieceAt = lastUpstreamData;
+            spoke = true;
+        }
         ByteBuf bytes = piece.getByteBuf();
         boolean more;
         if (bytes.hasArray()) {
@@ -179,6 +211,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
         if (how == null || outcome.isDone()) {
             return;
         }
+        endedAt = System.nanoTime();
         timer.forget(this);
         client.end();
         if (how != StreamRelay.Outcome.COMPLETED || relay.upstreamCutShort()) {

@@ -59,6 +59,7 @@ public final class BenchProcess implements AutoCloseable {
         builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
         builder.environment().put("OPENAI_API_KEY", "sk-bench");
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("PROXY_MANAGEMENT_PORT", Integer.toString(freePort()));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().remove("ANTHROPIC_API_KEY");
         builder.environment().putAll(env);

@@ -1,7 +1,9 @@
 package dev.ccproxy.launch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.ScriptedUpstream;
@@ -21,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +110,41 @@ class JarLaunchIT {
         // the open proxy says why it stays on loopback; LOG_LEVEL=WARNING (the seed's Python name) silences INFO
         // from the moment the settings are read (Camel's first two start-up lines come before that)
         assertThat(output).contains("listening on 127.0.0.1 only").doesNotContain("Routes startup");
+    }
+
+    @Test
+    void log_format_json_writes_one_json_document_a_line_with_the_request_ids(@TempDir Path workDir)
+            throws Exception {
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(answer())
+                .withHeader("x-request-id", "req-upstream-json")));
+        int port = AvailablePortFinder.getNextAvailable();
+        start(workDir, Map.of("PORT", Integer.toString(port), "OPENAI_BASE_URL", upstream.baseUrl() + "/v1",
+                "OPENAI_API_KEY", "sk-json-canary", "LOG_FORMAT", "json"));
+        awaitHealthy(port);
+        HttpResponse<String> answered = post(port, "claude-sonnet-5-5");
+        assertThat(answered.statusCode()).isEqualTo(200);
+        String requestId = answered.headers().firstValue("request-id").orElseThrow();
+
+        // the access line is written as the exchange completes, just after the answer went out
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("dev.ccproxy.access"));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("WARNING:")) {
+                // the JVM's own warnings (native access) go to stderr before logging starts
+                continue;
+            }
+            lines.add(ProxyJson.mapper().readTree(line));
+        }
+        assertThat(lines).as("every line is a JSON document").hasSizeGreaterThan(5)
+                .allSatisfy(line -> assertThat(line.path("@timestamp").isTextual()).isTrue());
+        JsonNode access = lines.stream().filter(line -> line.path("log.logger").asText().equals("dev.ccproxy.access"))
+                .findFirst().orElseThrow();
+        assertThat(access.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(access.path("upstreamRequestId").asText()).isEqualTo("req-upstream-json");
+        assertThat(access.path("status").asText()).isEqualTo("200");
+        assertThat(access.path("route").asText()).isEqualTo("messages");
+        assertThat(access.path("upstream_model").asText()).isNotBlank();
+        assertThat(Files.readString(log)).doesNotContain("sk-json-canary");
     }
 
     @Test
@@ -235,6 +273,9 @@ class JarLaunchIT {
         // a clean environment: only what this test sets, plus PATH
         builder.environment().keySet().removeIf(key -> !key.equals("PATH"));
         builder.environment().putAll(env);
+        // the management server (metrics) on a free port of its own, unless the test names one
+        builder.environment().putIfAbsent("PROXY_MANAGEMENT_PORT",
+                Integer.toString(org.apache.camel.test.AvailablePortFinder.getNextAvailable()));
         proxy = builder.start();
     }
 

@@ -3,6 +3,7 @@ package dev.ccproxy.routes;
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.LogCapture;
 import dev.ccproxy.testsupport.ResponsesSse;
+import dev.ccproxy.testsupport.PrometheusScrape;
 import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
 import dev.ccproxy.testsupport.ScriptedUpstream;
 import dev.ccproxy.testsupport.ScriptedUpstream.Step;
@@ -10,6 +11,7 @@ import dev.ccproxy.testsupport.SseClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -95,11 +97,17 @@ class CanaryKeysTest extends ScriptedRouteTestSupport {
             seen.add(describe(send(HttpRequest.newBuilder(proxy("/test-connection")).header("x-api-key", key)
                     .build())));
             seen.add(describe(send(HttpRequest.newBuilder(proxy("/health/ready")).build())));
+            // what a scrape of the metrics shows (model names, providers, statuses: never a key)
+            String metrics = PrometheusScrape.of(URI.create("http://127.0.0.1:" + managementPort
+                    + "/observe/metrics")).text();
+            assertThat(metrics).contains("ccproxy_requests_total");
+            seen.add(metrics);
 
             // the upstream's own message still reaches the client, with its echo of the key replaced
             assertThat(seen).anyMatch(response -> response.contains("Incorrect API key provided: [redacted]."));
             List<String> lines = log.lines();
             assertThat(lines).as("log lines captured at TRACE").hasSizeGreaterThan(100);
+            assertThat(lines).as("access lines").anyMatch(line -> line.startsWith("dev.ccproxy.access "));
             for (String canary : List.of(CLIENT_KEY, UPSTREAM_KEY, "CANARYclient", "CANARYupstream")) {
                 assertThat(lines).as("log lines").noneMatch(line -> line.contains(canary));
                 assertThat(seen).as("responses").noneMatch(response -> response.contains(canary));

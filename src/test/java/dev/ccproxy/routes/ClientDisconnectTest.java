@@ -2,6 +2,7 @@ package dev.ccproxy.routes;
 
 import dev.ccproxy.testsupport.Chunks;
 import dev.ccproxy.testsupport.ResponsesSse;
+import dev.ccproxy.testsupport.RawHttp;
 import dev.ccproxy.testsupport.ScriptedRouteTestSupport;
 import dev.ccproxy.testsupport.ScriptedUpstream;
 import dev.ccproxy.testsupport.ScriptedUpstream.Step;
@@ -13,10 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,14 +116,7 @@ class ClientDisconnectTest extends ScriptedRouteTestSupport {
     }
 
     private Socket send(String body) throws Exception {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxyPort);
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(payload);
-        out.flush();
-        return socket;
+        return RawHttp.postAndHold(proxyPort, body);
     }
 
     private static void read(InputStream in, int bytes) throws Exception {

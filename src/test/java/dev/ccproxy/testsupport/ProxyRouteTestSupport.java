@@ -49,6 +49,8 @@ public abstract class ProxyRouteTestSupport {
 
     protected WireMockServer upstream;
     protected int proxyPort;
+    /** Camel's management server: {@code GET /observe/metrics}. */
+    protected int managementPort;
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> applied = new LinkedHashMap<>();
 
@@ -64,6 +66,8 @@ public abstract class ProxyRouteTestSupport {
         proxyPort = AvailablePortFinder.getNextAvailable();
         applied.put("proxy.upstream.base-url", upstream.baseUrl() + "/v1");
         applied.put("proxy.server.port", Integer.toString(proxyPort));
+        managementPort = AvailablePortFinder.getNextAvailable();
+        applied.put("proxy.management.port", Integer.toString(managementPort));
         applied.put("proxy.server.host", "127.0.0.1");
         applied.put("proxy.client.api-key", "");
         applied.put("proxy.upstream.api-key", UPSTREAM_KEY);

@@ -54,6 +54,21 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * POSTs {@code body} as JSON to {@code /v1/messages} and returns the open socket without reading: the caller plays
+     * a client that leaves whenever it closes it.
+     */
+    public static Socket postAndHold(int port, String body) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(payload);
+        out.flush();
+        return socket;
+    }
+
     /** Sends {@code request} exactly as given (ASCII) and reads until the server closes or {@code timeoutMillis}. */
     public static Response send(int port, String request, int timeoutMillis) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
