@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.ccproxy.json.ProxyJson;
 import dev.ccproxy.testsupport.AnthropicStreamInvariants;
 import dev.ccproxy.testsupport.Chunks;
+import dev.ccproxy.testsupport.LaunchedProxy;
 import dev.ccproxy.testsupport.ScriptedUpstream;
 import dev.ccproxy.testsupport.SseClient;
 import org.apache.camel.test.AvailablePortFinder;
@@ -46,14 +47,12 @@ import static org.awaitility.Awaitility.await;
  */
 class JarLaunchIT {
 
-    private static final Path JAR = Path.of("target/claude-code-proxy.jar").toAbsolutePath();
     private static final String HELLO =
             "{\"model\":\"%s\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private static WireMockServer upstream;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-    private Process proxy;
-    private Path log;
+    private LaunchedProxy proxy;
 
     @BeforeAll
     static void startUpstream() {
@@ -69,10 +68,7 @@ class JarLaunchIT {
     @AfterEach
     void stopProxy() throws InterruptedException {
         if (proxy != null) {
-            proxy.destroy();
-            if (!proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                proxy.destroyForcibly();
-            }
+            proxy.close();
         }
         upstream.resetAll();
     }
@@ -93,8 +89,8 @@ class JarLaunchIT {
         env.put("OPENAI_API_KEY", "sk-from-env");
         env.put("MIDDLE_MODEL", "middle-from-env");
         env.put("CUSTOM_HEADER_X_TEAM_NAME", "platform");
-        start(workDir, env);
-        awaitHealthy(port);
+        proxy = LaunchedProxy.start(workDir, env);
+        proxy.awaitHealthy(port);
 
         assertThat(post(port, "claude-opus-5-5").statusCode()).isEqualTo(200);
         assertThat(post(port, "claude-sonnet-5-5").statusCode()).isEqualTo(200);
@@ -106,7 +102,7 @@ class JarLaunchIT {
         // the real environment wins over .env
         upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withRequestBody(WireMock.matchingJsonPath("$.model", equalTo("middle-from-env"))));
-        String output = Files.readString(log);
+        String output = proxy.output();
         // the open proxy says why it stays on loopback; LOG_LEVEL=WARNING (the seed's Python name) silences INFO
         // from the moment the settings are read (Camel's first two start-up lines come before that)
         assertThat(output).contains("listening on 127.0.0.1 only").doesNotContain("Routes startup");
@@ -118,17 +114,17 @@ class JarLaunchIT {
         upstream.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(answer())
                 .withHeader("x-request-id", "req-upstream-json")));
         int port = AvailablePortFinder.getNextAvailable();
-        start(workDir, Map.of("PORT", Integer.toString(port), "OPENAI_BASE_URL", upstream.baseUrl() + "/v1",
-                "OPENAI_API_KEY", "sk-json-canary", "LOG_FORMAT", "json"));
-        awaitHealthy(port);
+        proxy = LaunchedProxy.start(workDir, Map.of("PORT", Integer.toString(port),
+                "OPENAI_BASE_URL", upstream.baseUrl() + "/v1", "OPENAI_API_KEY", "sk-json-canary", "LOG_FORMAT", "json"));
+        proxy.awaitHealthy(port);
         HttpResponse<String> answered = post(port, "claude-sonnet-5-5");
         assertThat(answered.statusCode()).isEqualTo(200);
         String requestId = answered.headers().firstValue("request-id").orElseThrow();
 
         // the access line is written as the exchange completes, just after the answer went out
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("dev.ccproxy.access"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> proxy.output().contains("dev.ccproxy.access"));
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
+        for (String line : proxy.output().lines().toList()) {
             if (line.startsWith("WARNING:")) {
                 // the JVM's own warnings (native access) go to stderr before logging starts
                 continue;
@@ -144,7 +140,7 @@ class JarLaunchIT {
         assertThat(access.path("status").asText()).isEqualTo("200");
         assertThat(access.path("route").asText()).isEqualTo("messages");
         assertThat(access.path("upstream_model").asText()).isNotBlank();
-        assertThat(Files.readString(log)).doesNotContain("sk-json-canary");
+        assertThat(proxy.output()).doesNotContain("sk-json-canary");
     }
 
     @Test
@@ -180,8 +176,8 @@ class JarLaunchIT {
         env.put("OPENAI_BASE_URL", upstream.baseUrl() + "/v1");
         env.put("ANTHROPIC_API_KEY", "client-key");
         env.put("SECOND_PROVIDER_KEY", "sk-second");
-        start(checkout, env);
-        awaitHealthy(port);
+        proxy = LaunchedProxy.start(checkout, env);
+        proxy.awaitHealthy(port);
 
         HttpResponse<String> healthAnswer = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -196,27 +192,27 @@ class JarLaunchIT {
         upstream.verify(postRequestedFor(urlEqualTo("/second/v1/chat/completions"))
                 .withRequestBody(WireMock.matchingJsonPath("$.model", equalTo("model-from-yaml")))
                 .withHeader("Authorization", equalTo("Bearer sk-second")));
-        assertThat(Files.readString(log)).contains("HttpServer started on 0.0.0.0:" + port);
+        assertThat(proxy.output()).contains("HttpServer started on 0.0.0.0:" + port);
     }
 
     @Test
     void an_explicit_host_always_wins(@TempDir Path workDir) throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
-        start(workDir, Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "ANTHROPIC_API_KEY", "k",
-                "OPENAI_BASE_URL", upstream.baseUrl() + "/v1"));
-        awaitHealthy(port);
-        assertThat(Files.readString(log)).contains("HttpServer started on 127.0.0.1:" + port);
+        proxy = LaunchedProxy.start(workDir, Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1",
+                "ANTHROPIC_API_KEY", "k", "OPENAI_BASE_URL", upstream.baseUrl() + "/v1"));
+        proxy.awaitHealthy(port);
+        assertThat(proxy.output()).contains("HttpServer started on 127.0.0.1:" + port);
     }
 
     @Test
     void a_broken_application_yaml_stops_the_start_saying_where(@TempDir Path workDir) throws Exception {
         Files.writeString(workDir.resolve("application.yaml"), "proxy:\n  models:\n    big: [unclosed\n");
-        start(workDir, Map.of("PORT", Integer.toString(AvailablePortFinder.getNextAvailable())));
+        proxy = LaunchedProxy.start(workDir, Map.of("PORT", Integer.toString(AvailablePortFinder.getNextAvailable())));
 
-        assertThat(proxy.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy gave up").isTrue();
-        assertThat(proxy.exitValue()).isNotZero();
+        assertThat(proxy.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy gave up").isTrue();
+        assertThat(proxy.process().exitValue()).isNotZero();
         // the YAML parser's own words, with the file and the position, not a later "property not found"
-        assertThat(Files.readString(log)).containsPattern("Cannot read \\S*application\\.yaml")
+        assertThat(proxy.output()).containsPattern("Cannot read \\S*application\\.yaml")
                 .contains("line 3, column 10");
     }
 
@@ -227,9 +223,9 @@ class JarLaunchIT {
                 ScriptedUpstream.Step.data(Duration.ZERO, Chunks.text("Working")),
                 ScriptedUpstream.Step.data(Duration.ofSeconds(30), Chunks.text(" too late")))))) {
             int port = AvailablePortFinder.getNextAvailable();
-            start(workDir, Map.of("PORT", Integer.toString(port), "OPENAI_BASE_URL", scripted.baseUrl(),
-                    "PROXY_SERVER_DRAIN_SECONDS", "2"));
-            awaitHealthy(port);
+            proxy = LaunchedProxy.start(workDir, Map.of("PORT", Integer.toString(port),
+                    "OPENAI_BASE_URL", scripted.baseUrl(), "PROXY_SERVER_DRAIN_SECONDS", "2"));
+            proxy.awaitHealthy(port);
             URI messages = URI.create("http://127.0.0.1:" + port + "/v1/messages");
             String streamed = HELLO.formatted("claude-sonnet-5-5").replace("{\"model\"", "{\"stream\":true,\"model\"");
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -237,7 +233,7 @@ class JarLaunchIT {
                 await().atMost(Duration.ofSeconds(10)).until(() -> scripted.requests().size() == 1);
 
                 long signalled = System.nanoTime();
-                proxy.destroy();
+                proxy.process().destroy();
 
                 await().atMost(Duration.ofSeconds(1)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
@@ -251,41 +247,16 @@ class JarLaunchIT {
                 assertThat(ended.wire().getLast().name()).isEqualTo("error");
                 assertThat(ended.wire().getLast().data().path("error").path("type").asText())
                         .isEqualTo("overloaded_error");
-                assertThat(proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy exited").isTrue();
+                assertThat(proxy.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the proxy exited")
+                        .isTrue();
                 Duration exitedAfter = Duration.ofNanos(System.nanoTime() - signalled);
                 assertThat(exitedAfter).as("exit after SIGTERM with a 2 s drain")
                         .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(7));
                 assertThat(scripted.closesByProxy()).as("the stream's upstream call was cut").isEqualTo(1);
-                assertThat(Files.readString(log)).contains("Shutting down: readiness is 503",
+                assertThat(proxy.output()).contains("Shutting down: readiness is 503",
                         "1 request(s) still in flight after the drain time");
             }
         }
-    }
-
-    private void start(Path workDir, Map<String, String> env) throws IOException {
-        assertThat(JAR).as("run ./mvnw package first").exists();
-        log = Files.createTempFile("proxy-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // a clean environment: only what this test sets, plus PATH
-        builder.environment().keySet().removeIf(key -> !key.equals("PATH"));
-        builder.environment().putAll(env);
-        // the management server (metrics) on a free port of its own, unless the test names one
-        builder.environment().putIfAbsent("PROXY_MANAGEMENT_PORT",
-                Integer.toString(org.apache.camel.test.AvailablePortFinder.getNextAvailable()));
-        proxy = builder.start();
-    }
-
-    private void awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreException(java.net.ConnectException.class).untilAsserted(() -> {
-            assertThat(proxy.isAlive()).as("proxy process alive; log:%n%s", Files.readString(log)).isTrue();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
-        });
     }
 
     private HttpResponse<String> post(int port, String model) throws IOException, InterruptedException {
