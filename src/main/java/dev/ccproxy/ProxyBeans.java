@@ -38,6 +38,7 @@ import dev.ccproxy.health.TokenizerReadiness;
 import dev.ccproxy.http.AdmissionControl;
 import dev.ccproxy.http.Draining;
 import dev.ccproxy.http.HttpErrorPages;
+import dev.ccproxy.http.HttpLayerAnswers;
 import dev.ccproxy.http.InFlightLimit;
 import dev.ccproxy.http.ServerVertx;
 import dev.ccproxy.http.UpstreamStreamClient;
@@ -165,6 +166,7 @@ public final class ProxyBeans implements CamelConfiguration {
         context.addStartupListener(admission);
         metrics.admission(inFlight::inFlight, inFlight.limit(), admission::refusedOverloaded,
                 admission::refusedDraining);
+        metrics.httpLayerErrors(HttpLayerAnswers.STATUSES, HttpLayerAnswers::count, HttpLayerAnswers::others);
         registry.bind("drainReadiness", new DrainReadiness(draining::active));
         context.addLifecycleStrategy(new GracefulShutdown(draining, inFlight, inFlightConnections,
                 settings.server().drainTime()));

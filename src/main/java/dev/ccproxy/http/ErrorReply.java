@@ -24,6 +24,7 @@ final class ErrorReply {
         if (response.ended() || response.closed() || response.headWritten()) {
             return response;
         }
+        HttpLayerAnswers.answered(status);
         byte[] body = body(type, message, requestId);
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .putHeader(RetryAdvice.HEADER, RetryAdvice.forStatus(status));

@@ -87,6 +87,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
      * that broke after its request went to the handlers, headers that never came): written below Vert.x's encoder.
      */
     static byte[] answer(int status, String reason, AnthropicErrorType type, String message) {
+        HttpLayerAnswers.answered(status);
         byte[] body = ErrorReply.body(type, message, null);
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\n"
                 + RetryAdvice.HEADER + ": " + RetryAdvice.forStatus(status) + "\r\nContent-Length: " + body.length

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,6 +73,24 @@ public final class ProxyMetrics {
         FunctionCounter.builder("ccproxy.refusals", count, LongSupplier::getAsLong)
                 .description("Requests refused with 529 overloaded_error before any route ran")
                 .tag("reason", reason).register(registry);
+    }
+
+    /** Errors the HTTP layer answered itself, before any route ran, by status ({@code others}: any other status). */
+    public void httpLayerErrors(int[] statuses, IntToLongFunction count, LongSupplier others) {
+        for (int status : statuses) {
+            LongSupplier one = () -> count.applyAsLong(status);
+            sources.add(one);
+            httpErrors(Integer.toString(status), one);
+        }
+        sources.add(others);
+        httpErrors("other", others);
+    }
+
+    private void httpErrors(String status, LongSupplier count) {
+        FunctionCounter.builder("ccproxy.http.errors", count, LongSupplier::getAsLong)
+                .description("Errors the HTTP server answered before any route ran (malformed, oversized or slow "
+                        + "requests, unknown paths and methods, 529 at the admission limit)")
+                .tag("status", status).register(registry);
     }
 
     /** Retries the retry budget refused (the failure went to the client instead). */

@@ -171,10 +171,24 @@ class MetricsAndAccessLogTest extends ScriptedRouteTestSupport {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             PrometheusScrape after = scrape();
             assertThat(moved(before, after, "ccproxy_refusals_total", "reason", "overloaded")).isEqualTo(1);
+            assertThat(moved(before, after, "ccproxy_http_errors_total", "status", "529")).isEqualTo(1);
             assertThat(moved(before, after, "ccproxy_client_disconnects_total", "route", "messages", "stream",
                     "true")).isEqualTo(1);
             assertThat(after.sum("ccproxy_admission_in_flight")).isZero();
         });
+    }
+
+    @Test
+    void errors_the_http_server_answers_before_any_route_are_counted_by_status() {
+        PrometheusScrape before = scrape();
+        assertThat(send(java.net.http.HttpRequest.newBuilder(proxy("/v1/no-such-endpoint")).build()).statusCode())
+                .isEqualTo(404);
+        assertThat(send(java.net.http.HttpRequest.newBuilder(proxy("/v1/messages")).build()).statusCode())
+                .isEqualTo(405);
+        PrometheusScrape after = scrape();
+        assertThat(moved(before, after, "ccproxy_http_errors_total", "status", "404")).isEqualTo(1);
+        assertThat(moved(before, after, "ccproxy_http_errors_total", "status", "405")).isEqualTo(1);
+        assertThat(moved(before, after, "ccproxy_requests_total")).as("no route ran").isZero();
     }
 
     private PrometheusScrape scrape() {
