@@ -10,7 +10,8 @@ import java.nio.file.Path;
 public final class ProxyApplication {
 
     /** The top-level file wins over the copy packaged in the jar, key by key. */
-    static final String PROPERTIES = "file:application.properties;optional=true,classpath:application.properties;optional=true";
+    static final String PROPERTIES = "file:application.properties;optional=true,classpath:"
+            + ClaudeCodeProxy.DEFAULTS + ";optional=true";
 
     private ProxyApplication() {
     }
@@ -25,7 +26,7 @@ public final class ProxyApplication {
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         if (!Files.isDirectory(Path.of("routes"))) {
             // started outside a checkout: use the routes packaged in the jar
-            main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+            main.addOverrideProperty("camel.main.routes-include-pattern", ClaudeCodeProxy.ROUTES);
         }
         System.exit(main.run(args));
     }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * down:
  *
  * <pre>
- * dev.ccproxy (the wiring: ProxyApplication, ProxyBeans)
+ * dev.ccproxy (the wiring: ProxyApplication, ProxyBeans, ClaudeCodeProxy)
  *   camel                     processors and predicates the YAML routes name
  *     http, health            the Vert.x server's admission and lifecycle, the upstream stream client; readiness
  *       stream                the relay of an upstream stream to the client

@@ -18,13 +18,19 @@ public final class LogLevelConfigurer {
     private LogLevelConfigurer() {
     }
 
+    /**
+     * @param name the level; null (an application that embeds the proxy and sets none) leaves the levels to the
+     *             application's logging configuration, all but the two loggers that would print keys
+     */
     public static void apply(String name) {
-        Level level = parse(name);
-        Configurator.setRootLevel(level);
-        // the chatty libraries follow DEBUG and TRACE only, and go back to WARN otherwise
-        Level libraries = level.isLessSpecificThan(Level.DEBUG) ? level : Level.WARN;
-        Configurator.setLevel("org.apache.hc", libraries);
-        Configurator.setLevel("io.vertx", libraries);
+        if (name != null) {
+            Level level = parse(name);
+            Configurator.setRootLevel(level);
+            // the chatty libraries follow DEBUG and TRACE only, and go back to WARN otherwise
+            Level libraries = level.isLessSpecificThan(Level.DEBUG) ? level : Level.WARN;
+            Configurator.setLevel("org.apache.hc", libraries);
+            Configurator.setLevel("io.vertx", libraries);
+        }
         // never below INFO, whatever is asked: these two write every header and byte sent upstream, keys included
         for (String wire : WIRE_LOGGERS) {
             Configurator.setLevel(wire, Level.INFO);

@@ -4,9 +4,6 @@ import dev.ccproxy.config.ModelProfile.ReasoningStyle;
 import dev.ccproxy.config.ModelProfile.SchemaDialect;
 import dev.ccproxy.config.ModelProfile.TokenParameter;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +22,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ProfileRules {
 
-    /** The built-in rules, in the jar. */
-    static final String BUILT_IN = "model-profiles.properties";
+    /** The built-in rules, in the jar (in a folder of its own: an application that embeds the proxy has its own). */
+    static final String BUILT_IN = "claude-code-proxy/model-profiles.properties";
 
     private static final Set<String> FIELDS = Set.of("match", "provider", "max-output-tokens", "token-parameter",
             "sampling", "vision", "reasoning", "reasoning-history", "schema-dialect", "tool-name-max-length", "api",
@@ -37,15 +34,7 @@ final class ProfileRules {
 
     /** The built-in rules ({@code profiles[N].*} in {@value #BUILT_IN}). */
     static List<ModelProfiles.Rule> builtIn() {
-        Properties properties = new Properties();
-        try (InputStream in = ProfileRules.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties properties = PackagedProperties.load(BUILT_IN);
         Map<String, String> bySuffix = new TreeMap<>();
         String prefix = "profiles[";
         properties.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))

@@ -15,6 +15,8 @@ import java.util.SortedMap;
  * @param clientApiKey the key clients must present; null leaves the proxy open (and bound to loopback)
  * @param providers       by name; {@value ProviderSettings#DEFAULT} always exists (the seed's variables)
  * @param tokenCacheChars the most characters of text whose token counts {@code count_tokens} keeps
+ * @param logLevel        {@code proxy.log.level}; null when unset (an application that embeds the proxy: its own
+ *                        logging configuration decides)
  * @param server          the HTTP server's capacity
  * @param upstreamClient  timeouts and pool of the upstream clients
  */
@@ -102,7 +104,7 @@ public record ProxySettings(String clientApiKey, Map<String, ProviderSettings> p
                 read.intValue("proxy.upstream.max-connections", maxConcurrentRequests));
         return new ProxySettings(read.optional("proxy.client.api-key"), providers, models, profiles, tokens, streaming,
                 retries, read.longValue("proxy.count-tokens.cache-chars", 64L * 1024 * 1024),
-                logLevel == null ? "INFO" : logLevel, new ServerSettings(maxConcurrentRequests, eventLoops,
+                logLevel, new ServerSettings(maxConcurrentRequests, eventLoops,
                         read.seconds("proxy.server.drain-seconds", java.time.Duration.ofSeconds(30)),
                         requestLimits(read)),
                 upstreamClient);
