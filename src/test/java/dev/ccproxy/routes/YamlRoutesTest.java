@@ -4,6 +4,7 @@ import dev.ccproxy.testsupport.ProxyRouteTestSupport;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -49,11 +50,38 @@ class YamlRoutesTest extends ProxyRouteTestSupport {
         assertThat(camelContext.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrderElementsOf(declared);
     }
 
+    /** A development feature (see the README, "Route reload in development"): off unless asked for. */
+    @Test
+    void route_reload_is_off_unless_asked_for() {
+        assertThat(camelContext.hasService(RouteWatcherReloadStrategy.class)).isNull();
+    }
+
     @Test
     void every_route_template_configuration_and_step_has_an_id() throws IOException {
         List<String> missing = new ArrayList<>();
+        int steps = collectWithoutId(entries(), missing);
+
+        assertThat(steps).isGreaterThan(40);
+        assertThat(missing).isEmpty();
+    }
+
+    /** The README's examples of YAML edits (examples/) follow the same rule: users copy them. */
+    @Test
+    void every_step_of_the_examples_has_an_id_too() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> examples = Files.list(Path.of("examples"))) {
+            for (Path example : examples.filter(Files::isDirectory).sorted().toList()) {
+                collectWithoutId(entries(example), missing);
+            }
+        }
+
+        assertThat(missing).isEmpty();
+    }
+
+    /** Routes, templates, configurations and steps without an id go to {@code missing}; answers the steps seen. */
+    private static int collectWithoutId(List<Map<String, Object>> entries, List<String> missing) {
         int steps = 0;
-        for (Map<String, Object> entry : entries()) {
+        for (Map<String, Object> entry : entries) {
             for (Map.Entry<String, Object> top : entry.entrySet()) {
                 Map<?, ?> body = (Map<?, ?>) top.getValue();
                 String idKey = top.getKey().equals("templatedRoute") ? "routeId" : "id";
@@ -63,9 +91,7 @@ class YamlRoutesTest extends ProxyRouteTestSupport {
                 steps += collectStepsWithoutId(body, top.getKey(), missing);
             }
         }
-
-        assertThat(steps).isGreaterThan(40);
-        assertThat(missing).isEmpty();
+        return steps;
     }
 
     /** Walks a definition: each item of a {@code steps}, {@code when} or {@code onException} list must carry an id. */
@@ -98,10 +124,14 @@ class YamlRoutesTest extends ProxyRouteTestSupport {
         return count;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries() throws IOException {
+        return entries(ROUTES);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Path folder) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ROUTES)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
                 try (Reader reader = Files.newBufferedReader(file)) {
                     entries.addAll((List<Map<String, Object>>) new Load(LoadSettings.builder().build())
