@@ -64,7 +64,7 @@ public final class CamelTracing {
         context.getRegistry().bind("proxyTracePropagators", ContextPropagators.class, tracing.propagators());
         // before Camel's tracer adds its own route policies (see TracedRequests)
         context.addRoutePolicyFactory(new TracedRequests(tracing));
-        OpenTelemetryTracer tracer = new OpenTelemetryTracer();
+        OpenTelemetryTracer tracer = new ExclusionCachingTracer();
         tracer.setExcludePatterns(EXCLUDED);
         tracer.init(context);
         LOG.info("Tracing on: OpenTelemetry spans per request, W3C traceparent sent upstream (exporter from OTEL_*)");
