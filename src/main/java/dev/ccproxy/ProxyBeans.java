@@ -5,6 +5,7 @@ import dev.ccproxy.camel.AcceptRequest;
 import dev.ccproxy.camel.AnswerConnectionTest;
 import dev.ccproxy.camel.AnthropicErrorResponder;
 import dev.ccproxy.camel.AuthenticateClient;
+import dev.ccproxy.camel.CamelTracing;
 import dev.ccproxy.camel.CheckContextWindow;
 import dev.ccproxy.camel.CountTokens;
 import dev.ccproxy.camel.FromAnthropicResponse;
@@ -21,6 +22,7 @@ import dev.ccproxy.camel.RelayStreamToClient;
 import dev.ccproxy.camel.RetrieveModel;
 import dev.ccproxy.camel.RetryBudget;
 import dev.ccproxy.camel.RetryableUpstreamFailure;
+import dev.ccproxy.camel.StreamTracing;
 import dev.ccproxy.camel.ToUpstreamRequest;
 import dev.ccproxy.camel.UpstreamCallIs;
 import dev.ccproxy.camel.UpstreamCancellation;
@@ -32,9 +34,12 @@ import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
 import dev.ccproxy.config.ProxySettings;
 import dev.ccproxy.config.StreamingSettings;
+import dev.ccproxy.config.TracingSettings;
+import dev.ccproxy.config.UpstreamHealthSettings;
 import dev.ccproxy.error.KnownSecrets;
 import dev.ccproxy.health.DrainReadiness;
 import dev.ccproxy.health.TokenizerReadiness;
+import dev.ccproxy.health.UpstreamReadiness;
 import dev.ccproxy.http.AdmissionControl;
 import dev.ccproxy.http.Draining;
 import dev.ccproxy.http.HttpErrorPages;
@@ -129,15 +134,23 @@ public final class ProxyBeans implements CamelConfiguration {
         RetryBudget retryBudget = new RetryBudget(settings.retries().budgetPercent(), settings.retries().budgetMinimum());
         // ready once the token tables, which load beside the start-up, are in (Camel's health checks find the bean)
         registry.bind("tokenizerReadiness", new TokenizerReadiness(textTokens::loaded));
+        // and, if asked, once the default upstream answers (a background probe; readiness reads its last result)
+        UpstreamHealthSettings upstreamHealth = UpstreamHealthSettings.load(context.getPropertiesComponent());
+        if (upstreamHealth.enabled()) {
+            registry.bind("upstreamReadiness", UpstreamReadiness.start(vertx, settings.defaultProvider(), upstreamHealth));
+        }
         // streams: opened with Vert.x's client and relayed on the event loop; one timer for all of them pings quiet
         // clients and cuts silent upstreams
         StreamTimeouts streamTimeouts = new StreamTimeouts(settings.upstreamClient().firstByteTimeout(),
                 settings.upstreamClient().idleTimeout());
         StreamTimer timer = new StreamTimer(streaming.pingInterval(), streamTimeouts.shortest(),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "stream-timer"));
+        // tracing: nothing at all unless proxy.tracing.enabled (CamelTracing)
+        StreamTracing streamTracing = CamelTracing.install(context, TracingSettings.load(context.getPropertiesComponent()));
         registry.bind("relayStreamToClient", new RelayStreamToClient(
                 new UpstreamStreamClient(vertx, settings.upstreamClient()), timer,
-                new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget, metrics));
+                new StreamTranslators(streaming.bufferToolCalls(), inputTokens), streamTimeouts, retryBudget, metrics,
+                streamTracing));
         metrics.retryBudget(retryBudget::exhausted);
         // the other endpoints
         registry.bind("countTokens", new CountTokens(inputTokens, settings.server().limits()));

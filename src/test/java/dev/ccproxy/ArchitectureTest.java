@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <pre>
  * dev.ccproxy (the wiring: ProxyApplication, ProxyBeans, ClaudeCodeProxy)
  *   camel                     processors and predicates the YAML routes name
- *     http, health            the Vert.x server's admission and lifecycle, the upstream stream client; readiness
+ *     http, health, tracing   the Vert.x server's admission and lifecycle, the upstream stream client; readiness;
+ *                             OpenTelemetry's spans (tracing uses no package of the proxy)
  *       stream                the relay of an upstream stream to the client
  *         observe             the access line, metrics and the log context of a request
  *         tokens              token counting
@@ -68,6 +69,7 @@ class ArchitectureTest {
                 .layer("Camel").definedBy("dev.ccproxy.camel..")
                 .layer("Http").definedBy("dev.ccproxy.http..")
                 .layer("Health").definedBy("dev.ccproxy.health..")
+                .layer("Tracing").definedBy("dev.ccproxy.tracing..")
                 .layer("Stream").definedBy("dev.ccproxy.stream..")
                 .layer("Observe").definedBy("dev.ccproxy.observe..")
                 .layer("Tokens").definedBy("dev.ccproxy.tokens..")
@@ -83,6 +85,8 @@ class ArchitectureTest {
                 .whereLayer("Camel").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Camel", "Wiring")
                 .whereLayer("Health").mayOnlyBeAccessedByLayers("Camel", "Wiring")
+                .whereLayer("Tracing").mayOnlyBeAccessedByLayers("Camel", "Wiring")
+                .whereLayer("Tracing").mayNotAccessAnyLayer()
                 .whereLayer("Stream").mayOnlyBeAccessedByLayers("Camel", "Wiring")
                 .whereLayer("Observe").mayOnlyBeAccessedByLayers("Stream", "Camel", "Wiring")
                 .whereLayer("Observe").mayOnlyAccessLayers("Config", "Foundation")

@@ -12,6 +12,7 @@ import dev.ccproxy.stream.StreamTranslators;
 import dev.ccproxy.stream.StreamUsage;
 import dev.ccproxy.stream.UpstreamPipe;
 import dev.ccproxy.stream.VertxSseSink;
+import dev.ccproxy.tracing.StreamSpan;
 import io.vertx.core.Context;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -42,12 +43,14 @@ public final class RelayStreamToClient implements Processor {
     private final StreamTimeouts timeouts;
     private final RetryBudget budget;
     private final ProxyMetrics metrics;
+    private final StreamTracing tracing;
 
     public RelayStreamToClient(UpstreamStreamClient upstreams, StreamTimer timer, StreamTranslators translators,
-            StreamTimeouts timeouts, RetryBudget budget, ProxyMetrics metrics) {
+            StreamTimeouts timeouts, RetryBudget budget, ProxyMetrics metrics, StreamTracing tracing) {
         this.metrics = metrics;
         this.timeouts = timeouts;
         this.budget = budget;
+        this.tracing = tracing;
         this.upstreams = upstreams;
         this.timer = timer;
         this.translators = translators;
@@ -62,12 +65,17 @@ public final class RelayStreamToClient implements Processor {
         Message message = exchange.getIn();
         budget.call();
         long sentAt = record.attemptStarted();
+        String url = message.getHeader(Exchange.HTTP_URI, String.class);
+        Map<String, String> headers = upstreamHeaders(message);
+        // tracing (StreamTracing.OFF does nothing): this attempt's span, its traceparent among the headers
+        StreamSpan span = tracing.start(call, url, headers);
         UpstreamStreamClient.OpenedStream upstream;
         try {
-            upstream = upstreams.openAndAwait(context, message.getHeader(Exchange.HTTP_URI, String.class),
-                    upstreamHeaders(message), message.getBody(byte[].class), connection::cancelWhenOver);
+            upstream = upstreams.openAndAwait(context, url, headers, message.getBody(byte[].class),
+                    connection::cancelWhenOver);
         } catch (Exception e) {
             record.attemptEnded(System.nanoTime());
+            StreamTracing.failed(span, e);
             throw e;
         }
         RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(upstream.response()::getHeader));
@@ -85,6 +93,7 @@ public final class RelayStreamToClient implements Processor {
             connection.whenClosed(pipe::clientGone);
             connection.whenCut(pipe::endWith);
             outcome = pipe.outcome().join();
+            span.ended(outcome.name(), outcome == StreamRelay.Outcome.FAILED);
         } finally {
             metrics.streamClosed();
         }

@@ -37,21 +37,6 @@ public final class UpstreamEndpoint implements Processor {
                 message.setHeader("anthropic-beta", call.anthropicBeta());
             }
         }
-        if (provider.apiKey() != null) {
-            String header = keyHeader(call.api(), provider);
-            message.setHeader(header, header.equals("Authorization") ? "Bearer " + provider.apiKey() : provider.apiKey());
-        }
-        provider.headers().forEach(message::setHeader);
-    }
-
-    /**
-     * Where the key goes: an Anthropic-speaking server's {@code x-api-key} (unless it takes a bearer token), Azure's
-     * {@code api-key}, else {@code Authorization: Bearer}.
-     */
-    private static String keyHeader(UpstreamApi api, ProviderSettings provider) {
-        if (api == UpstreamApi.ANTHROPIC) {
-            return provider.bearerAuth() ? "Authorization" : "x-api-key";
-        }
-        return provider.azure() ? "api-key" : "Authorization";
+        provider.configuredHeaders(call.api(), message::setHeader);
     }
 }

@@ -60,6 +60,22 @@ public record ProviderSettings(String name, String baseUrl, String apiKey, Upstr
         return azureApiVersion != null;
     }
 
+    /**
+     * What every call to this provider carries, all from configuration: its key (an Anthropic-speaking server's
+     * {@code x-api-key} unless it takes a bearer token, Azure's {@code api-key}, else {@code Authorization: Bearer}),
+     * when it has one, then its custom headers.
+     *
+     * @param api the API the call goes to: an Anthropic-speaking provider's key goes elsewhere
+     */
+    public void configuredHeaders(UpstreamApi api, java.util.function.BiConsumer<String, String> header) {
+        if (apiKey != null) {
+            String name = api == UpstreamApi.ANTHROPIC ? (bearerAuth ? "Authorization" : "x-api-key")
+                    : azure() ? "api-key" : "Authorization";
+            header.accept(name, name.equals("Authorization") ? "Bearer " + apiKey : apiKey);
+        }
+        headers.forEach(header);
+    }
+
     /** How the provider is named in logs and error messages: its name and base URL, never its key. */
     public String describe() {
         return name.equals(DEFAULT) ? baseUrl : name + " (" + baseUrl + ")";

@@ -80,7 +80,7 @@ public final class UpstreamErrors {
     }
 
     /** What went wrong on the network, in words, not as a Java class name. */
-    private static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof UnknownHostException) {
             return "unknown host";
         }

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpstreamHeaderHygieneTest extends ProxyRouteTestSupport {
 
+    static final String CLIENT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     private static final String[] HOSTILE = {
             "x-api-key", "sk-ant-client-key",
             "Proxy-Authorization", "Basic c2VjcmV0",
@@ -38,10 +40,13 @@ class UpstreamHeaderHygieneTest extends ProxyRouteTestSupport {
             "X-HTTP-Method-Override", "DELETE",
             "Cookie", "session=secret",
             "anthropic-beta", "interleaved-thinking-2025-05-14",
-            "X-Claude-Code-Session-Id", "5b0e8f3c-2d1a-4c6b-9e7f-0a1b2c3d4e5f"};
+            "X-Claude-Code-Session-Id", "5b0e8f3c-2d1a-4c6b-9e7f-0a1b2c3d4e5f",
+            "traceparent", "00-" + CLIENT_TRACE + "-00f067aa0ba902b7-01",
+            "tracestate", "congo=t61rcWkgMzE",
+            "baggage", "userId=alice"};
 
     /** What the upstream may see: the proxy's own headers and what an HTTP client itself sends. */
-    private static final Set<String> ALLOWED = Set.of("authorization", "content-type", "content-length", "host",
+    static final Set<String> ALLOWED = Set.of("authorization", "content-type", "content-length", "host",
             "connection", "user-agent", "accept-encoding", "transfer-encoding");
 
     @ParameterizedTest(name = "stream: {0}")
@@ -60,9 +65,20 @@ class UpstreamHeaderHygieneTest extends ProxyRouteTestSupport {
         LoggedRequest request = sent.get(0);
         Set<String> names = request.getHeaders().keys().stream().map(name -> name.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        assertThat(names).isSubsetOf(ALLOWED);
+        assertThat(names).isSubsetOf(allowed());
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + UPSTREAM_KEY);
         assertThat(request.getHeader("Host")).isEqualTo("localhost:" + upstream.port());
         assertThat(request.getUrl()).isEqualTo("/v1/chat/completions");
+        assertTraceContext(request);
+    }
+
+    /** What the upstream may see. */
+    protected Set<String> allowed() {
+        return ALLOWED;
+    }
+
+    /** Tracing is off by default: no trace context at all, the client's included. */
+    protected void assertTraceContext(LoggedRequest request) {
+        assertThat(request.containsHeader("traceparent")).isFalse();
     }
 }
