@@ -15,6 +15,12 @@ public final class AccessLog {
     public static final String LOGGER = "dev.ccproxy.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final int MAX_VALUE = 300;
+    /**
+     * The key-values only when a logging configuration other than the default text one is in use (LOG_FORMAT=json, or
+     * the operator's own file): log4j hands them to the layout through the thread context, a copy of its map per
+     * value, which the default pattern never prints (the message already holds every pair).
+     */
+    private static final boolean KEY_VALUES = System.getProperty("log4j2.configurationFile") != null;
 
     private AccessLog() {
     }
@@ -100,7 +106,9 @@ public final class AccessLog {
             } else {
                 text.append(value);
             }
-            event.addKeyValue(key, value);
+            if (KEY_VALUES) {
+                event.addKeyValue(key, value);
+            }
         }
 
         void log() {
