@@ -80,23 +80,30 @@ public final class RelayStreamToClient implements Processor {
         }
         RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(upstream.response()::getHeader));
 
-        VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
-        connection.streamOpened(client);
-        record.answered(200);
-        metrics.streamOpened();
         StreamRelay.Outcome outcome;
         UpstreamPipe pipe;
         try {
-            pipe = UpstreamPipe.start(context, upstream.response(), upstream.failedEarly(), client,
-                    translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt,
-                    LogContext.capture());
-            connection.whenClosed(pipe::clientGone);
-            connection.whenCut(pipe::endWith);
-            outcome = pipe.outcome().join();
-            span.ended(outcome.name(), outcome == StreamRelay.Outcome.FAILED);
-        } finally {
-            metrics.streamClosed();
+            VertxSseSink client = VertxSseSink.open(connection.response(), context, connection.requestId());
+            connection.streamOpened(client);
+            record.answered(200);
+            metrics.streamOpened();
+            try {
+                pipe = UpstreamPipe.start(context, upstream.response(), upstream.failedEarly(), client,
+                        translators.create(call.api(), call.request(), call.context()), timer, timeouts, sentAt,
+                        LogContext.capture());
+                connection.whenClosed(pipe::clientGone);
+                connection.whenCut(pipe::endWith);
+                outcome = pipe.outcome().join();
+            } finally {
+                metrics.streamClosed();
+            }
+        } catch (RuntimeException e) {
+            // a step after the upstream answered failed: the attempt's span ends here, or it would never be exported
+            record.attemptEnded(System.nanoTime());
+            StreamTracing.failed(span, e);
+            throw e;
         }
+        span.ended(outcome.name(), outcome == StreamRelay.Outcome.FAILED);
         if (pipe.firstPieceAt() != 0) {
             record.firstByte(pipe.firstPieceAt());
         }
