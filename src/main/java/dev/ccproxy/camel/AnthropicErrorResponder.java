@@ -6,19 +6,14 @@ import dev.ccproxy.error.PromptTooLongException;
 import dev.ccproxy.error.ProxyException;
 import dev.ccproxy.error.RetryAdvice;
 import dev.ccproxy.observe.RequestRecord;
-import dev.ccproxy.observe.UpstreamRequestIds;
 import dev.ccproxy.stream.VertxSseSink;
 import dev.ccproxy.tokens.ContextWindow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 
 
 /**
@@ -55,13 +50,6 @@ public final class AnthropicErrorResponder implements Processor {
             record.outcome(RequestRecord.Outcome.CLIENT_GONE);
             AnthropicReplies.alreadyAnswered(exchange);
             return;
-        }
-        HttpOperationFailedException http = failure == null ? null
-                : ObjectHelper.getException(HttpOperationFailedException.class, failure);
-        if (http != null && http.getResponseHeaders() != null) {
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.putAll(http.getResponseHeaders());
-            RequestObservation.upstreamRequestId(exchange, UpstreamRequestIds.find(headers::get));
         }
         UpstreamCall call = UpstreamCall.find(exchange);
         String upstream = call == null ? defaultUpstream : call.context().target().provider().describe();

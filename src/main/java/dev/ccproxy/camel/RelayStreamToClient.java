@@ -17,6 +17,7 @@ import io.vertx.core.Context;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,6 +76,11 @@ public final class RelayStreamToClient implements Processor {
                     connection::cancelWhenOver);
         } catch (Exception e) {
             record.attemptEnded(System.nanoTime());
+            if (e instanceof HttpOperationFailedException refused && refused.getResponseHeaders() != null) {
+                // refused before the stream began: the upstream's id of that answer
+                RequestObservation.upstreamRequestId(exchange,
+                        UpstreamRequestIds.find(refused.getResponseHeaders()::get));
+            }
             StreamTracing.failed(span, e);
             throw e;
         }

@@ -24,8 +24,8 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -154,7 +154,8 @@ public final class UpstreamStreamClient implements AutoCloseable {
     }
 
     private static HttpOperationFailedException failed(String url, HttpClientResponse response, Buffer body) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        // looked up by name whatever case the upstream wrote it in (retry-after, its request id)
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().forEach(header -> headers.merge(header.getKey(), header.getValue(), (a, b) -> a + ", " + b));
         return new HttpOperationFailedException(url, response.statusCode(), response.statusMessage(), null, headers,
                 body.toString());

@@ -112,12 +112,19 @@ class MetricsAndAccessLogTest extends ScriptedRouteTestSupport {
         try (LogCapture log = LogCapture.attach()) {
             HttpResponse<String> retried = postMessages(request(false, "flaky"));
             HttpResponse<String> refused = postMessages(request(false, "refuse me"));
+            // refused before its stream began: an ordinary 400, with the upstream's id of its answer
+            HttpResponse<String> refusedStream = postMessages(request(true, "refuse me"));
             assertThat(retried.statusCode()).isEqualTo(200);
             assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refusedStream.statusCode()).isEqualTo(400);
             String retriedId = retried.headers().firstValue("request-id").orElseThrow();
             String refusedId = refused.headers().firstValue("request-id").orElseThrow();
+            String refusedStreamId = refusedStream.headers().firstValue("request-id").orElseThrow();
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> accessLines(log).size() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> accessLines(log).size() == 3);
+            assertThat(accessLines(log)).filteredOn(line -> line.contains("requestId=" + refusedStreamId))
+                    .singleElement().satisfies(line -> assertThat(line).contains("status=400", "stream=true",
+                            "outcome=error", "upstream_request_id=req-upstream-400"));
             assertThat(accessLines(log)).filteredOn(line -> line.contains("requestId=" + retriedId)).singleElement()
                     .satisfies(line -> assertThat(line).contains("status=200", "attempts=2"));
             assertThat(accessLines(log)).filteredOn(line -> line.contains("requestId=" + refusedId)).singleElement()
@@ -131,7 +138,7 @@ class MetricsAndAccessLogTest extends ScriptedRouteTestSupport {
         PrometheusScrape after = scrape();
         assertThat(moved(before, after, "ccproxy_upstream_retries_total", "provider", "default", "api", "chat"))
                 .isEqualTo(1);
-        assertThat(moved(before, after, "ccproxy_requests_total", "status", "400", "outcome", "error")).isEqualTo(1);
+        assertThat(moved(before, after, "ccproxy_requests_total", "status", "400", "outcome", "error")).isEqualTo(2);
     }
 
     @Test
