@@ -9,7 +9,6 @@ import dev.ccproxy.stream.StreamRelay;
 import dev.ccproxy.stream.StreamTimeouts;
 import dev.ccproxy.stream.StreamTimer;
 import dev.ccproxy.stream.StreamTranslators;
-import dev.ccproxy.stream.StreamUsage;
 import dev.ccproxy.stream.UpstreamPipe;
 import dev.ccproxy.stream.VertxSseSink;
 import dev.ccproxy.tracing.StreamSpan;
@@ -114,10 +113,9 @@ public final class RelayStreamToClient implements Processor {
             record.firstByte(pipe.firstPieceAt());
         }
         record.attemptEnded(pipe.endedAt());
-        StreamUsage usage = pipe.usage();
-        if (usage.reported()) {
-            record.tokens(new RequestRecord.Tokens(usage.input(), usage.output(), usage.cacheRead(),
-                    usage.cacheCreation()));
+        RequestRecord.Tokens tokens = pipe.usage().tokens();
+        if (tokens != null) {
+            record.tokens(tokens);
         }
         record.outcome(switch (outcome) {
             case COMPLETED -> RequestRecord.Outcome.COMPLETED;

@@ -6,6 +6,7 @@ import dev.ccproxy.observe.AccessLog;
 import dev.ccproxy.observe.LogContext;
 import dev.ccproxy.observe.ProxyMetrics;
 import dev.ccproxy.observe.RequestRecord;
+import dev.ccproxy.stream.UsageCounts;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Synchronization;
 
@@ -52,27 +53,27 @@ public final class RequestObservation implements Synchronization {
 
     /** A whole answer has been read from the upstream: its attempt is over, and these are its tokens. */
     static void upstreamAnswered(Exchange exchange, Usage usage) {
-        RequestRecord record = of(exchange);
-        record.attemptEnded(System.nanoTime());
+        UsageCounts counts = new UsageCounts();
         if (usage != null) {
-            record.tokens(new RequestRecord.Tokens(usage.inputTokens(), usage.outputTokens(),
-                    orZero(usage.cacheReadInputTokens()), orZero(usage.cacheCreationInputTokens())));
+            counts.take(usage);
         }
+        answered(exchange, counts);
     }
 
     /** An Anthropic-speaking upstream's whole answer has been read; {@code usage} is its JSON usage object. */
     static void upstreamAnswered(Exchange exchange, JsonNode usage) {
-        RequestRecord record = of(exchange);
-        record.attemptEnded(System.nanoTime());
-        if (usage.isObject()) {
-            record.tokens(new RequestRecord.Tokens(usage.path("input_tokens").asLong(),
-                    usage.path("output_tokens").asLong(), usage.path("cache_read_input_tokens").asLong(),
-                    usage.path("cache_creation_input_tokens").asLong()));
-        }
+        UsageCounts counts = new UsageCounts();
+        counts.take(usage);
+        answered(exchange, counts);
     }
 
-    private static long orZero(Integer value) {
-        return value == null ? 0 : value;
+    private static void answered(Exchange exchange, UsageCounts counts) {
+        RequestRecord record = of(exchange);
+        record.attemptEnded(System.nanoTime());
+        RequestRecord.Tokens tokens = counts.tokens();
+        if (tokens != null) {
+            record.tokens(tokens);
+        }
     }
 
     @Override

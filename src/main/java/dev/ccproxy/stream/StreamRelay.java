@@ -33,7 +33,7 @@ public final class StreamRelay {
     private final SseDecoder decoder = new SseDecoder();
     private final UpstreamToAnthropicStream translator;
     private final EventSink client;
-    private final StreamUsage usage = new StreamUsage();
+    private final UsageCounts usage = new UsageCounts();
     private Outcome outcome;
 
     public StreamRelay(UpstreamToAnthropicStream translator, EventSink client) {
@@ -116,7 +116,7 @@ public final class StreamRelay {
     }
 
     /** The token counts the client was given so far (read once the stream is over). */
-    public StreamUsage usage() {
+    public UsageCounts usage() {
         return usage;
     }
 

@@ -96,7 +96,7 @@ public final class UpstreamPipe implements StreamTimer.Watched {
     }
 
     /** The token counts the client was given (read once {@link #outcome} is done). */
-    public StreamUsage usage() {
+    public UsageCounts usage() {
         return relay.usage();
     }
 

@@ -3,15 +3,17 @@ package dev.ccproxy.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccproxy.anthropic.StreamEvent;
 import dev.ccproxy.anthropic.Usage;
+import dev.ccproxy.observe.RequestRecord;
 
 import java.util.List;
 
 /**
- * The token counts a stream gave its client: {@code message_start}'s (the input as estimated or as the upstream
- * counted it), then {@code message_delta}'s (the final counts), whether the proxy translated the events or relayed an
- * Anthropic-speaking upstream's as they came.
+ * The token counts an answer gave its client, for the access line and the metrics: a whole answer's usage, or a
+ * stream's, {@code message_start}'s (the input as estimated or as the upstream counted it) then {@code message_delta}'s
+ * (the final counts), whether the proxy translated the events or relayed an Anthropic-speaking upstream's as they
+ * came. Anthropic's usage either way: as the proxy's record ({@link Usage}) or as JSON passed through.
  */
-public final class StreamUsage {
+public final class UsageCounts {
 
     private boolean reported;
     private long input;
@@ -33,15 +35,22 @@ public final class StreamUsage {
 
     private void observe(JsonNode data) {
         String type = data.path("type").asText();
-        JsonNode usage = "message_start".equals(type) ? data.path("message").path("usage")
-                : "message_delta".equals(type) ? data.path("usage") : null;
-        if (usage != null && usage.isObject()) {
+        if ("message_start".equals(type)) {
+            take(data.path("message").path("usage"));
+        } else if ("message_delta".equals(type)) {
+            take(data.path("usage"));
+        }
+    }
+
+    /** Anthropic's usage object as JSON (an Anthropic-speaking upstream's); anything but an object counts nothing. */
+    public void take(JsonNode usage) {
+        if (usage.isObject()) {
             take(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(),
                     usage.path("cache_read_input_tokens").asLong(), usage.path("cache_creation_input_tokens").asLong());
         }
     }
 
-    private void take(Usage usage) {
+    public void take(Usage usage) {
         take(usage.inputTokens(), usage.outputTokens(), orZero(usage.cacheReadInputTokens()),
                 orZero(usage.cacheCreationInputTokens()));
     }
@@ -59,24 +68,8 @@ public final class StreamUsage {
         return value == null ? 0 : value;
     }
 
-    /** Whether the stream gave any count at all. */
-    public boolean reported() {
-        return reported;
-    }
-
-    public long input() {
-        return input;
-    }
-
-    public long output() {
-        return output;
-    }
-
-    public long cacheRead() {
-        return cacheRead;
-    }
-
-    public long cacheCreation() {
-        return cacheCreation;
+    /** The counts, or null when the answer gave none at all. */
+    public RequestRecord.Tokens tokens() {
+        return reported ? new RequestRecord.Tokens(input, output, cacheRead, cacheCreation) : null;
     }
 }
