@@ -113,10 +113,7 @@ public final class RelayStreamToClient implements Processor {
             record.firstByte(pipe.firstPieceAt());
         }
         record.attemptEnded(pipe.endedAt());
-        RequestRecord.Tokens tokens = pipe.usage().tokens();
-        if (tokens != null) {
-            record.tokens(tokens);
-        }
+        record.tokens(pipe.usage().tokens());
         record.outcome(switch (outcome) {
             case COMPLETED -> RequestRecord.Outcome.COMPLETED;
             case FAILED -> RequestRecord.Outcome.STREAM_FAILED;

@@ -70,10 +70,7 @@ public final class RequestObservation implements Synchronization {
     private static void answered(Exchange exchange, UsageCounts counts) {
         RequestRecord record = of(exchange);
         record.attemptEnded(System.nanoTime());
-        RequestRecord.Tokens tokens = counts.tokens();
-        if (tokens != null) {
-            record.tokens(tokens);
-        }
+        record.tokens(counts.tokens());
     }
 
     @Override

@@ -108,8 +108,11 @@ public final class RequestRecord {
         }
     }
 
+    /** The answer's token counts; null (an answer that gave none) keeps what is known. */
     public void tokens(Tokens reported) {
-        tokens = reported;
+        if (reported != null) {
+            tokens = reported;
+        }
     }
 
     /** The status the client was answered with (a stream: 200, whatever its last event). */
