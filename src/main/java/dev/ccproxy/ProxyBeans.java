@@ -30,6 +30,7 @@ import dev.ccproxy.camel.UpstreamEndpoint;
 import dev.ccproxy.camel.UpstreamRetryDelay;
 import dev.ccproxy.camel.WholeAnswerDeadlines;
 import dev.ccproxy.config.LogLevelConfigurer;
+import dev.ccproxy.config.MetricsSettings;
 import dev.ccproxy.config.ModelChoice;
 import dev.ccproxy.config.ProviderSettings;
 import dev.ccproxy.config.ProxySettings;
@@ -108,7 +109,8 @@ public final class ProxyBeans implements CamelConfiguration {
         registry.bind("proxySettings", settings);
         // the ingress
         InFlightConnections inFlightConnections = new InFlightConnections();
-        ProxyMetrics metrics = new ProxyMetrics(meterRegistry(registry), maxModelLabels(context));
+        ProxyMetrics metrics = new ProxyMetrics(meterRegistry(registry),
+                MetricsSettings.load(context.getPropertiesComponent()).maxModelLabels());
         registry.bind("proxyMetrics", metrics);
         registry.bind("acceptRequest", new AcceptRequest(inFlightConnections, metrics));
         registry.bind("authenticateClient", new AuthenticateClient(settings.clientApiKey()));
@@ -229,11 +231,6 @@ public final class ProxyBeans implements CamelConfiguration {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class, prometheus);
         return prometheus;
-    }
-
-    private static int maxModelLabels(CamelContext context) {
-        return context.getPropertiesComponent().resolveProperty("proxy.metrics.max-model-labels")
-                .filter(value -> !value.isBlank()).map(String::strip).map(Integer::parseInt).orElse(100);
     }
 
     private static String describe(ModelChoice choice) {
